@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Runs one fuzzer on one target for one trial and prints one JSON line.
+
+  run_trial.py --fuzzer cfuzz|libfuzzer|aflpp --bins DIR --target T --seeds DIR
+               --seconds S --out DIR [--mode time|find] [--trial N] [--jobs N]
+
+Binaries come from bench/build.sh: DIR/T.cfuzz, DIR/T.libfuzzer and
+DIR/T.aflcmplog (AFL++ runs its CmpLog build, as its users do, with `-c 0`:
+4.04c's separate CmpLog forkserver gets no test cases from libAFLDriver's
+shared-memory input, so a separate plain build would never solve a compare);
+DIR/T.cov,
+when present, measures the final corpus's coverage.
+
+Every fuzzer gets the same seeds, a fresh output dir, one worker (unless
+--jobs), the same per-input timeout (2 s) and memory limit (2048 MB). Numbers
+are measured here the same way for all: executions / wall seconds, time to the
+first crash, hang or OOM report (mode find: stop there, or at the cap), peak
+RSS of the largest process (getrusage of the children).
+"""
+import argparse, glob, json, os, re, resource, shutil, signal, subprocess, sys, time
+
+TIMEOUT_S, MEM_MB = 2, 2048
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def libfuzzer_style_cmd(a, binary, corpus):
+    cmd = [binary, f"-max_total_time={a.seconds}", f"-timeout={TIMEOUT_S}",
+           f"-rss_limit_mb={MEM_MB}", "-print_final_stats=1",
+           f"-artifact_prefix={a.out}/artifacts/", f"-seed={a.trial + 1}"]
+    if a.fuzzer == "cfuzz":
+        cmd.append(f"-workdir={a.out}/work")
+    if a.jobs > 1:
+        cmd += [f"-jobs={a.jobs}", f"-workers={a.jobs}"]
+    return cmd + [corpus]
+
+
+def afl_cmds(a, binary):
+    env = dict(os.environ, AFL_NO_UI="1", AFL_SKIP_CPUFREQ="1", AFL_NO_AFFINITY="1",
+               AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES="1", AFL_SKIP_CRASHES="1")
+    cmds = []
+    for j in range(a.jobs):
+        role = ["-M", "main"] if j == 0 and a.jobs > 1 else ["-S", f"sec{j}"] if a.jobs > 1 else []
+        cmds.append(["afl-fuzz", "-i", a.seeds, "-o", f"{a.out}/afl", "-V", str(a.seconds),
+                     "-t", str(TIMEOUT_S * 1000), "-m", str(MEM_MB), "-s", str(a.trial + 1),
+                     *role, "-c", "0", "--", binary])
+    return cmds, env
+
+
+def found_artifact(a):
+    if a.fuzzer == "aflpp":
+        pats = [f"{a.out}/afl/*/crashes/id:*", f"{a.out}/afl/*/hangs/id:*"]
+    else:
+        pats = [f"{a.out}/artifacts/*"]
+    return any(glob.glob(p) for p in pats)
+
+
+def libfuzzer_style_execs(log):
+    """Total executions from libFuzzer-format output, most precise source first."""
+    m = re.findall(r"stat::number_of_executed_units:\s*(\d+)", log)
+    if m:
+        return sum(map(int, m))
+    m = re.findall(r"Done (\d+) runs in", log)
+    if m:
+        return sum(map(int, m))
+    m = re.findall(r"^#(\d+)\s", log, re.M)
+    return int(m[-1]) if m else None
+
+
+def afl_execs(out):
+    total = None
+    for stats in glob.glob(f"{out}/afl/*/fuzzer_stats"):
+        m = re.search(r"^execs_done\s*:\s*(\d+)", open(stats).read(), re.M)
+        if m:
+            total = (total or 0) + int(m.group(1))
+    return total
+
+
+def run(a):
+    if os.path.exists(a.out):
+        shutil.rmtree(a.out)
+    os.makedirs(f"{a.out}/artifacts")
+    corpus = f"{a.out}/corpus"
+    shutil.copytree(a.seeds, corpus)
+    binary = os.path.abspath(os.path.join(a.bins, f"{a.target}.{'aflcmplog' if a.fuzzer == 'aflpp' else a.fuzzer}"))
+    if not os.access(binary, os.X_OK):
+        sys.exit(f"run_trial: no binary {binary}")
+    log = open(f"{a.out}/log.txt", "w+")
+    if a.fuzzer == "aflpp":
+        cmds, env = afl_cmds(a, binary)
+    else:
+        cmds, env = [libfuzzer_style_cmd(a, binary, corpus)], os.environ
+    start = time.monotonic()
+    procs = [subprocess.Popen(c, stdout=log, stderr=subprocess.STDOUT, cwd=a.out, env=env,
+                              start_new_session=True) for c in cmds]
+    found_at = None
+    deadline = start + a.seconds + 30  # grace for startup and final stats
+    while any(p.poll() is None for p in procs):
+        now = time.monotonic()
+        if found_at is None and found_artifact(a):
+            found_at = now - start
+            if a.mode == "find":
+                break
+        if now > deadline:
+            break
+        time.sleep(0.05)
+    for p in procs:
+        if p.poll() is None:
+            # SIGINT: every fuzzer stops cleanly on it and writes its final stats.
+            os.killpg(p.pid, signal.SIGINT)
+    for p in procs:
+        try:
+            p.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+    wall = time.monotonic() - start
+    if found_at is None and found_artifact(a):
+        found_at = wall  # the fuzzer exited on the find before our next poll
+    rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    log.seek(0)
+    text = log.read()
+    for job_log in glob.glob(f"{a.out}/fuzz-*.log"):  # libFuzzer -jobs output
+        text += open(job_log, errors="replace").read()
+    execs = afl_execs(a.out) if a.fuzzer == "aflpp" else libfuzzer_style_execs(text)
+    queues = glob.glob(f"{a.out}/afl/*/queue") if a.fuzzer == "aflpp" else [corpus]
+    rec = {"fuzzer": a.fuzzer, "target": a.target, "trial": a.trial, "mode": a.mode,
+           "jobs": a.jobs, "seconds": a.seconds, "wall": round(wall, 3), "execs": execs,
+           "execs_per_sec": round(execs / wall, 1) if execs is not None else None,
+           "found": found_at is not None,
+           "time_to_find": round(found_at, 3) if found_at is not None else None,
+           "peak_rss_mb": round(rss_mb, 1),
+           "corpus_size": sum(len([f for f in os.listdir(q) if not f.startswith(".")]) for q in queues)}
+    cov_bin = os.path.join(a.bins, f"{a.target}.cov")
+    if a.coverage and os.access(cov_bin, os.X_OK):
+        res = subprocess.run([f"{HERE}/coverage.sh", cov_bin, *queues], capture_output=True, text=True)
+        if res.returncode == 0:
+            rec.update(json.loads(res.stdout))
+    return rec
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--fuzzer", required=True, choices=["cfuzz", "libfuzzer", "aflpp"])
+    p.add_argument("--bins", required=True)
+    p.add_argument("--target", required=True)
+    p.add_argument("--seeds", required=True)
+    p.add_argument("--seconds", type=int, required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--mode", choices=["time", "find"], default="time")
+    p.add_argument("--trial", type=int, default=0)
+    p.add_argument("--jobs", type=int, default=1)
+    p.add_argument("--coverage", action="store_true", help="measure the final corpus's coverage")
+    a = p.parse_args()
+    a.out = os.path.abspath(a.out)
+    a.seeds = os.path.abspath(a.seeds)
+    print(json.dumps(run(a)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
