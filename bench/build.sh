@@ -3,11 +3,15 @@
 #
 #   bench/build.sh VARIANT TARGET OUTDIR      -> OUTDIR/TARGET.VARIANT
 #
+# Also writes the target's seeds, shared by all fuzzers, to OUTDIR/TARGET.seeds/
+# (a recipe's make_seeds, else one small file) unless they exist.
+#
 # VARIANT: fuzzers  cfuzz | libfuzzer | afl | aflcmplog
 #          replays  plain (uninstrumented) | cov (profile + coverage mapping)
 #                   cfuzzpass | sancov  (instrumented, linked with libcfuzz_nomain)
 #                   The replay variants link bench/driver/replay.c as main.
-# TARGET:  a bug-suite file bench/targets/TARGET.c, or a real-target recipe
+# TARGET:  a bug-suite file bench/targets/TARGET.c, example_NAME for the
+#          libFuzzer-style examples/NAME.c, or a real-target recipe
 #          bench/real/TARGET.sh (its package fetched by bench/fetch.sh).
 # Env:     CFUZZ_BUILD  cfuzz build dir holding cfuzzpass.so and libcfuzz*.a
 #                       (default /work/main/build-bench-14)
@@ -36,19 +40,33 @@ src_dir=$here
 sources=() includes=() defines=() libs=() harness=""
 if [ -f "$here/targets/$target.c" ]; then
   harness="$here/targets/$target.c"
+elif [[ $target == example_* ]] && [ -f "$here/../examples/${target#example_}.c" ]; then
+  harness="$here/../examples/${target#example_}.c"
 elif [ -f "$here/real/$target.sh" ]; then
   package=$(sed -n 's/^# package: //p' "$here/real/$target.sh")
   src_dir=$(compgen -G "$cache/$package-[0-9]*" | head -1 || true)
   [ -d "$src_dir" ] || "$here/fetch.sh" "$package"
   src_dir=$(compgen -G "$cache/$package-[0-9]*" | head -1)
   gen="$work/gen"
+  cd "$src_dir"   # the recipe's globs and relative paths are in the source tree
   # shellcheck source=/dev/null
   source "$here/real/$target.sh"      # sets sources includes defines libs harness
-  if declare -F prepare >/dev/null; then (cd "$src_dir" && prepare); fi
+  if declare -F prepare >/dev/null; then prepare; fi
   harness="$src_dir/$harness"
 else
   echo "build.sh: unknown target $target (no targets/$target.c or real/$target.sh)" >&2
   exit 2
+fi
+
+# --- seeds -------------------------------------------------------------------
+if [ ! -d "$out/$target.seeds" ]; then
+  mkdir -p "$out/$target.seeds.tmp"
+  if declare -F make_seeds >/dev/null; then
+    make_seeds "$out/$target.seeds.tmp"
+  else
+    printf 'fuzz' > "$out/$target.seeds.tmp/seed"   # AFL++ needs a non-empty seed
+  fi
+  mv "$out/$target.seeds.tmp" "$out/$target.seeds"
 fi
 
 # --- how to compile, per variant ---------------------------------------------

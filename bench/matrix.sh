@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Runs the benchmark matrix and writes OUT/results.jsonl (one JSON line per
+# trial) and OUT/results.md (medians and ratios, from aggregate.py).
+#
+#   bench/matrix.sh quick|full [OUT]          (default OUT: bench/out/<size>)
+#
+# quick: 1 trial, bug suite capped at 10 s, real targets 30 s   (< 20 min on 2 cores
+#        once built; the first run also builds every binary into OUT/../bins)
+# full:  5 trials, bug suite capped at 600 s, real targets 1800 s (many hours)
+# Env: FUZZERS (default "cfuzz libfuzzer aflpp"), TARGETS / REAL to narrow the
+#      sets, CFUZZ_BUILD for the cfuzz build dir (see build.sh).
+# Fuzzers run one at a time, alternating (the order rotates each trial), so any
+# drift in machine load hits all of them alike.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+size=${1:-quick}
+case $size in
+  quick) trials=1 cap=10 real_secs=30 speed_secs=5 ;;
+  full)  trials=5 cap=600 real_secs=1800 speed_secs=30 ;;
+  *) echo "usage: matrix.sh quick|full [OUT]" >&2; exit 2 ;;
+esac
+out=${2:-$here/out/$size}
+bins=${BINS:-$(dirname "$out")/bins}
+mkdir -p "$out" "$bins"
+out=$(cd "$out" && pwd) bins=$(cd "$bins" && pwd)
+read -r -a fuzzers <<< "${FUZZERS:-cfuzz libfuzzer aflpp}"
+read -r -a bugs <<< "${TARGETS:-magic_nested magic32 magic64 memcmp_magic strcmp_magic state_machine
+  checksum length_prefixed hitcount float_range div_zero hang oom example_libfuzzer_style}"
+read -r -a real <<< "${REAL:-zstd lz4 pcre2 expat libpng}"
+overhead_targets=("${real[@]:0:2}")
+results=$out/results.jsonl
+: > "$results"
+
+variant_of() { case $1 in aflpp) echo aflcmplog ;; *) echo "$1" ;; esac; }
+build() {  # build VARIANT TARGET, once; a failed build is logged and skipped
+  [ -x "$bins/$2.$1" ] && return 0
+  "$here/build.sh" "$1" "$2" "$bins" >"$bins/build-$2.$1.log" 2>&1 ||
+    { echo "matrix: build of $2.$1 failed, see $bins/build-$2.$1.log" >&2; return 1; }
+}
+rotate() {  # the fuzzer list rotated by $1 places
+  local n=${#fuzzers[@]} i
+  for ((i = 0; i < n; i++)); do echo "${fuzzers[(i + $1) % n]}"; done
+}
+trial() {  # trial TRIAL TARGET MODE SECONDS [extra run_trial args]
+  local t=$1 target=$2 mode=$3 secs=$4 f; shift 4
+  for f in $(rotate "$t"); do
+    [ -x "$bins/$target.$(variant_of "$f")" ] || { echo "{\"fuzzer\": \"$f\", \"target\": \"$target\", \"mode\": \"$mode\", \"trial\": $t, \"error\": \"not built\"}" >> "$results"; continue; }
+    python3 "$here/run_trial.py" --fuzzer "$f" --bins "$bins" --target "$target" \
+      --seeds "$bins/$target.seeds" --seconds "$secs" --mode "$mode" --trial "$t" \
+      --out "$out/runs/$target.$f.$mode.$t" "$@" | tee -a "$results"
+  done
+}
+
+echo "== build" >&2
+for target in empty "${bugs[@]}" "${real[@]}"; do
+  for f in "${fuzzers[@]}"; do build "$(variant_of "$f")" "$target" || true; done
+done
+build plain empty || true
+for target in "${real[@]}"; do build cov "$target" || true; done
+for target in "${overhead_targets[@]}"; do
+  for v in plain cfuzzpass sancov; do build "$v" "$target" || true; done
+done
+
+for ((t = 0; t < trials; t++)); do
+  echo "== trial $t: loop speed" >&2
+  trial "$t" empty time "$speed_secs"
+  "$bins/empty.plain" -seconds="$speed_secs" "$bins/empty.seeds" |
+    python3 -c 'import json,sys; r=json.load(sys.stdin); print(json.dumps({"fuzzer": "bare", "target": "empty", "mode": "time", "trial": '"$t"', "execs": r["execs"], "wall": r["seconds"], "execs_per_sec": round(r["execs"] / r["seconds"], 1)}))' |
+    tee -a "$results"
+  echo "== trial $t: bug suite (cap $cap s)" >&2
+  for target in "${bugs[@]}"; do trial "$t" "$target" find "$cap"; done
+  echo "== trial $t: real targets ($real_secs s)" >&2
+  for target in "${real[@]}"; do trial "$t" "$target" time "$real_secs" --coverage; done
+  echo "== trial $t: scaling, -jobs=2 on ${real[0]}" >&2
+  trial "$t" "${real[0]}" time "$speed_secs" --jobs 2
+  trial "$t" "${real[0]}" time "$speed_secs"
+done
+
+echo "== instrumentation overhead" >&2
+for target in "${overhead_targets[@]}"; do
+  corpus=$out/runs/$target.libfuzzer.time.0/corpus
+  [ -d "$corpus" ] || continue
+  for v in plain cfuzzpass sancov; do
+    [ -x "$bins/$target.$v" ] || continue
+    "$bins/$target.$v" -seconds="$speed_secs" "$corpus" |
+      python3 -c 'import json,sys; r=json.load(sys.stdin); print(json.dumps({"measure": "overhead", "target": "'"$target"'", "variant": "'"$v"'", "execs": r["execs"], "wall": r["seconds"], "execs_per_sec": round(r["execs"] / r["seconds"], 1)}))' |
+      tee -a "$results"
+  done
+done
+
+python3 "$here/aggregate.py" "$results" > "$out/results.md"
+cat "$out/results.md"

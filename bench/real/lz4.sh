@@ -1,0 +1,7 @@
+# package: lz4
+# lz4's own ossfuzz/decompress_frame_fuzzer.c over the frame decoder.
+sources=(lib/lz4.c lib/lz4frame.c lib/lz4hc.c lib/xxhash.c ossfuzz/lz4_helpers.c ossfuzz/fuzz_data_producer.c)
+includes=(lib ossfuzz)
+defines=(-DXXH_NAMESPACE=LZ4_ -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION)
+harness=ossfuzz/decompress_frame_fuzzer.c
+make_seeds() { printf 'lz4 seed: hello hello hello fuzz\n' | lz4 -q -c > "$1/hello.lz4"; }
