@@ -2,6 +2,10 @@
 # Every script is `set -eu`, reports one clear FAIL line and exits 1 when a
 # check does not hold, and keeps its files under the directory CTest gives it.
 
+# Byte order for sort and comm, whatever the user's locale.
+LC_ALL=C
+export LC_ALL
+
 fail() {
   echo "FAIL: $*" >&2
   exit 1
@@ -51,7 +55,7 @@ reproducer_of() {
 }
 
 # tree_checksums DIR: one "sha1  path" line per regular file under DIR, sorted,
-# to compare a corpus before and after a run.
+# sorted as comm(1) wants, to compare a corpus before and after a run.
 tree_checksums() {
-  (cd "$1" && find . -type f -exec sha1sum {} + | sort -k 2)
+  (cd "$1" && find . -type f -exec sha1sum {} + | LC_ALL=C sort)
 }
