@@ -28,7 +28,7 @@ log=$dir/fuzz.log
 } 2>&1 | tee "$log"
 status=$(cat "$dir/status")
 
-reproducer=$(sed -n 's/^Test unit written to \(.*\)$/\1/p' "$log" | tail -n 1)
+reproducer=$(sed -n 's/^.*Test unit written to \(.*\)$/\1/p' "$log" | tail -n 1)
 if [ "$status" -ne 77 ]; then
   echo "fuzz-example: FAILED: the fuzzer exited $status, expected 77 (crash found); log: $log" >&2
   exit 1
