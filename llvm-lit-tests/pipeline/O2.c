@@ -19,5 +19,5 @@ int sum_positive(const int *v, int n) {
 // CHECK: @{{[^ ]+}} = private constant [[[#mul(N,2)]] x {{.*}}], section "__sancov_pcs", comdat($sum_positive)
 // CHECK: @llvm.global_ctors
 // CHECK: define {{.*}}i32 @sum_positive(
-// CHECK: load i8, {{.*}}@[[CNT]], i64 0, i64 0){{.*}} !nosanitize
+// CHECK: load i8, {{.*}}@[[CNT]]{{(, i64 0, i64 0\))?}}, align 1, !nosanitize
 // CHECK-NOT: optnone
