@@ -41,7 +41,7 @@ def afl_cmds(a, binary):
     for j in range(a.jobs):
         role = ["-M", "main"] if j == 0 and a.jobs > 1 else ["-S", f"sec{j}"] if a.jobs > 1 else []
         cmds.append(["afl-fuzz", "-i", a.seeds, "-o", f"{a.out}/afl", "-V", str(a.seconds),
-                     "-t", str(TIMEOUT_S * 1000), "-m", str(MEM_MB), "-s", str(a.trial + 1),
+                     "-t", str(TIMEOUT_S * 1000), "-m", str(MEM_MB), "-s", str(a.trial * 16 + j + 1),
                      *role, "-c", "0", "--", binary])
     return cmds, env
 
@@ -119,8 +119,11 @@ def run(a):
     rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     log.seek(0)
     text = log.read()
-    for job_log in glob.glob(f"{a.out}/fuzz-*.log"):  # libFuzzer -jobs output
-        text += open(job_log, errors="replace").read()
+    job_logs = glob.glob(f"{a.out}/fuzz-*.log")
+    if job_logs:
+        # With -jobs each worker writes fuzz-N.log, which libFuzzer also echoes
+        # into its own output: count the workers' logs only, once each.
+        text = "".join(open(j, errors="replace").read() for j in job_logs)
     execs = afl_execs(a.out) if a.fuzzer == "aflpp" else libfuzzer_style_execs(text)
     queues = glob.glob(f"{a.out}/afl/*/queue") if a.fuzzer == "aflpp" else [corpus]
     rec = {"fuzzer": a.fuzzer, "target": a.target, "trial": a.trial, "mode": a.mode,
