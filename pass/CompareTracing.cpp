@@ -34,14 +34,17 @@ namespace {
 /// Store sizes, in bits, that have a __sanitizer_cov_trace_cmp callback.
 constexpr unsigned CmpWidths[] = {8, 16, 32, 64};
 
-/// The callback width for integer type Ty: its store size in bits, as
-/// SanitizerCoverage uses; 128 for i65..i128 (traced as two halves); 0 when
-/// it is not traced (wider integers).
-unsigned traceWidth(const DataLayout &DL, Type *Ty) {
-  unsigned Store = DL.getTypeStoreSizeInBits(Ty);
-  if (is_contained(CmpWidths, Store) || Store == 128)
-    return Store;
-  return 0;
+/// The callback width for integer type Ty: its width rounded up to 8, 16,
+/// 32 or 64 bits; 128 for i65..i128 (traced as two halves); 0 when it is not
+/// traced (wider integers). SanitizerCoverage uses the store size and so
+/// skips i24, i40 or i48 (bit-fields, packed fields after SROA); rounding up
+/// traces those too.
+unsigned traceWidth(Type *Ty) {
+  unsigned Bits = Ty->getIntegerBitWidth();
+  for (unsigned Width : CmpWidths)
+    if (Bits <= Width)
+      return Width;
+  return Bits <= 128 ? 128 : 0;
 }
 
 /// True if the edge From -> To closes a loop, by the same rule as
@@ -63,12 +66,11 @@ bool isBackEdge(const BasicBlock *From, const BasicBlock *To,
 /// values on every iteration, so it is pruned as SanitizerCoverage does.
 bool isInterestingCmp(const ICmpInst &Cmp, const DominatorTree &DT,
                       bool Prune) {
-  const DataLayout &DL = Cmp.getModule()->getDataLayout();
   // Pointers are addresses, which change with every run under ASLR and are
   // never input bytes; vector compares come from the vectoriser. Both are
   // skipped, as SanitizerCoverage does.
   if (!Cmp.getOperand(0)->getType()->isIntegerTy() ||
-      !traceWidth(DL, Cmp.getOperand(0)->getType()))
+      !traceWidth(Cmp.getOperand(0)->getType()))
     return false;
   if (isa<Constant>(Cmp.getOperand(0)) && isa<Constant>(Cmp.getOperand(1)))
     return false; // nothing an input can change
@@ -152,10 +154,9 @@ CallInst *emitCall(IRBuilder<> &IRB, FunctionCallee Callee,
 /// (and i65..i127) is traced as its low and high 64-bit halves, which is
 /// what a 128-bit magic-value compare needs to be solved piece by piece.
 void emitTraceForCmp(ICmpInst &Cmp, Callbacks &CB) {
-  const DataLayout &DL = Cmp.getModule()->getDataLayout();
   Value *A = Cmp.getOperand(0);
   Value *B = Cmp.getOperand(1);
-  unsigned Bits = traceWidth(DL, A->getType());
+  unsigned Bits = traceWidth(A->getType());
   if (!Bits)
     return;
   bool Const = isa<ConstantInt>(A) || isa<ConstantInt>(B);
