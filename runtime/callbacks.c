@@ -1,0 +1,202 @@
+/* callbacks.c - the SanitizerCoverage runtime ABI and the sanitizer weak
+ * string-compare hooks, as emitted by cfuzzpass.so or by clang's
+ * -fsanitize-coverage=inline-8bit-counters,pc-table,trace-cmp.
+ *
+ * Owns the runtime's single global, cfuzz_instr (see instrumentation.h).
+ * Comparison callbacks do the reference's `traceValue(pc ^ arg1 ^ arg2)` and
+ * also remember operands for comparison-guided mutation. String hooks trace
+ * one value per matched leading byte so that a run which matches more of a
+ * compared string traces more distinct values: that is what lets the loop's
+ * "replace the parent if it traced at least as much" rule climb a string
+ * one byte at a time. */
+#include <stdbool.h>
+#include <string.h>
+
+#include "instrumentation.h"
+
+#define CFUZZ_API __attribute__((visibility("default"), used))
+#define CALLER_PC() ((uint64_t)(uintptr_t)__builtin_return_address(0))
+
+/* Zero-initialised on purpose (all fields start valid at zero), so the big
+ * tables live in .bss rather than in the executable. */
+struct cfuzz_instrumentation cfuzz_instr;
+
+size_t cfuzz_instr_counter_count(const struct cfuzz_instrumentation *instr) {
+  size_t n = 0;
+  for (size_t i = 0; i < instr->n_modules; i++)
+    n += instr->modules[i].n_counters;
+  return n;
+}
+
+/* Every object file's constructor registers its module's whole section, so
+ * the same range arrives many times; only the first registration counts. */
+CFUZZ_API void __sanitizer_cov_8bit_counters_init(uint8_t *start, uint8_t *stop) {
+  if (start == stop)
+    return;
+  for (size_t i = 0; i < cfuzz_instr.n_modules; i++)
+    if (cfuzz_instr.modules[i].counters == start)
+      return;
+  if (cfuzz_instr.n_modules == CFUZZ_MAX_MODULES) {
+    cfuzz_instr.n_dropped_modules++;
+    return;
+  }
+  struct cfuzz_module *m = &cfuzz_instr.modules[cfuzz_instr.n_modules++];
+  m->counters = start;
+  m->n_counters = (size_t)(stop - start);
+}
+
+/* The PC table of a module arrives right after its counters; it is matched to
+ * the module whose counter count equals its entry count and has no table. */
+CFUZZ_API void __sanitizer_cov_pcs_init(const uintptr_t *start, const uintptr_t *stop) {
+  size_t n = (size_t)(stop - start) / 2;
+  for (size_t i = 0; i < cfuzz_instr.n_modules; i++)
+    if (cfuzz_instr.modules[i].pcs == start)
+      return;
+  for (size_t i = cfuzz_instr.n_modules; i-- > 0;) {
+    struct cfuzz_module *m = &cfuzz_instr.modules[i];
+    if (!m->pcs && m->n_counters == n) {
+      m->pcs = start;
+      m->n_pcs = n;
+      return;
+    }
+  }
+}
+
+static inline void trace_cmp(uint64_t pc, uint64_t a, uint64_t b, uint8_t size) {
+  cfuzz_traced_values_add(&cfuzz_instr.traced, pc ^ a ^ b);
+  if (a != b)
+    cfuzz_cmp_table_add_int(&cfuzz_instr.cmp, pc, a, b, size);
+}
+
+CFUZZ_API void __sanitizer_cov_trace_cmp1(uint8_t a, uint8_t b) { trace_cmp(CALLER_PC(), a, b, 1); }
+CFUZZ_API void __sanitizer_cov_trace_cmp2(uint16_t a, uint16_t b) { trace_cmp(CALLER_PC(), a, b, 2); }
+CFUZZ_API void __sanitizer_cov_trace_cmp4(uint32_t a, uint32_t b) { trace_cmp(CALLER_PC(), a, b, 4); }
+CFUZZ_API void __sanitizer_cov_trace_cmp8(uint64_t a, uint64_t b) { trace_cmp(CALLER_PC(), a, b, 8); }
+CFUZZ_API void __sanitizer_cov_trace_const_cmp1(uint8_t a, uint8_t b) { trace_cmp(CALLER_PC(), a, b, 1); }
+CFUZZ_API void __sanitizer_cov_trace_const_cmp2(uint16_t a, uint16_t b) { trace_cmp(CALLER_PC(), a, b, 2); }
+CFUZZ_API void __sanitizer_cov_trace_const_cmp4(uint32_t a, uint32_t b) { trace_cmp(CALLER_PC(), a, b, 4); }
+CFUZZ_API void __sanitizer_cov_trace_const_cmp8(uint64_t a, uint64_t b) { trace_cmp(CALLER_PC(), a, b, 8); }
+
+/* cases = {count, bit width, case values...}. The reference traces
+ * pc ^ value; one case value (chosen by the value, so different inputs offer
+ * different cases) is kept as a mutation target. */
+CFUZZ_API void __sanitizer_cov_trace_switch(uint64_t value, uint64_t *cases) {
+  uint64_t pc = CALLER_PC();
+  cfuzz_traced_values_add(&cfuzz_instr.traced, pc ^ value);
+  uint64_t n = cases[0];
+  if (n == 0)
+    return;
+  uint64_t chosen = cases[2 + value % n];
+  if (chosen != value)
+    cfuzz_cmp_table_add_int(&cfuzz_instr.cmp, pc ^ chosen, value, chosen, (uint8_t)(cases[1] / 8));
+}
+
+/* Not useful yet: edges already come from the 8-bit counters. */
+CFUZZ_API void __sanitizer_cov_trace_pc_indir(uintptr_t callee) { (void)callee; }
+CFUZZ_API void __sanitizer_cov_trace_div4(uint32_t value) { (void)value; }
+CFUZZ_API void __sanitizer_cov_trace_div8(uint64_t value) { (void)value; }
+CFUZZ_API void __sanitizer_cov_trace_gep(uintptr_t index) { (void)index; }
+
+/* At most this many prefix bytes are traced per call, so one compare of two
+ * large equal buffers cannot fill the per-run set. */
+#define STRING_TRACE_MAX CFUZZ_CMP_STR_MAX
+
+/* Traces one value per matched leading byte (plus one for the call site), and
+ * keeps both operands for the mutator. */
+static void trace_bytes(uint64_t pc, const uint8_t *s1, size_t len1, const uint8_t *s2, size_t len2,
+                        bool fold_case) {
+  size_t n = len1 < len2 ? len1 : len2;
+  if (n > STRING_TRACE_MAX)
+    n = STRING_TRACE_MAX;
+  size_t matched = 0;
+  while (matched < n) {
+    uint8_t a = s1[matched], b = s2[matched];
+    if (fold_case) {
+      a = (uint8_t)(a >= 'A' && a <= 'Z' ? a + 32 : a);
+      b = (uint8_t)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    }
+    if (a != b)
+      break;
+    matched++;
+  }
+  uint64_t site = pc * 0x9E3779B97F4A7C15ull;
+  for (size_t i = 0; i <= matched; i++)
+    cfuzz_traced_values_add(&cfuzz_instr.traced, site + i);
+  cfuzz_cmp_table_add_str(&cfuzz_instr.cmp, pc, s1, len1);
+  cfuzz_cmp_table_add_str(&cfuzz_instr.cmp, pc + 1, s2, len2);
+}
+
+static size_t bounded_strlen(const char *s, size_t limit) {
+  size_t n = 0;
+  while (n < limit && s[n])
+    n++;
+  return n;
+}
+
+CFUZZ_API void __sanitizer_weak_hook_memcmp(void *caller_pc, const void *s1, const void *s2, size_t n,
+                                            int result) {
+  (void)result;
+  if (n == 0)
+    return;
+  trace_bytes((uint64_t)(uintptr_t)caller_pc, s1, n, s2, n, false);
+}
+
+CFUZZ_API void __sanitizer_weak_hook_bcmp(void *caller_pc, const void *s1, const void *s2, size_t n,
+                                          int result) {
+  __sanitizer_weak_hook_memcmp(caller_pc, s1, s2, n, result);
+}
+
+/* A C string compares its terminator too: include it (when it is within the
+ * traced limit) so "abc" vs "abcd" is not a full match. */
+static void trace_cstrings(void *caller_pc, const char *s1, const char *s2, size_t limit, bool fold_case) {
+  size_t cap = limit < STRING_TRACE_MAX ? limit : STRING_TRACE_MAX;
+  size_t l1 = bounded_strlen(s1, cap), l2 = bounded_strlen(s2, cap);
+  trace_bytes((uint64_t)(uintptr_t)caller_pc, (const uint8_t *)s1, l1, (const uint8_t *)s2, l2,
+              fold_case);
+}
+
+CFUZZ_API void __sanitizer_weak_hook_strncmp(void *caller_pc, const char *s1, const char *s2, size_t n,
+                                             int result) {
+  (void)result;
+  trace_cstrings(caller_pc, s1, s2, n, false);
+}
+
+CFUZZ_API void __sanitizer_weak_hook_strcmp(void *caller_pc, const char *s1, const char *s2, int result) {
+  (void)result;
+  trace_cstrings(caller_pc, s1, s2, SIZE_MAX, false);
+}
+
+CFUZZ_API void __sanitizer_weak_hook_strncasecmp(void *caller_pc, const char *s1, const char *s2, size_t n,
+                                                 int result) {
+  (void)result;
+  trace_cstrings(caller_pc, s1, s2, n, true);
+}
+
+CFUZZ_API void __sanitizer_weak_hook_strcasecmp(void *caller_pc, const char *s1, const char *s2,
+                                                int result) {
+  (void)result;
+  trace_cstrings(caller_pc, s1, s2, SIZE_MAX, true);
+}
+
+/* For searches only the needle is worth keeping: it is what the input has to
+ * contain somewhere. */
+CFUZZ_API void __sanitizer_weak_hook_strstr(void *caller_pc, const char *haystack, const char *needle,
+                                            char *result) {
+  (void)haystack;
+  (void)result;
+  cfuzz_cmp_table_add_str(&cfuzz_instr.cmp, (uint64_t)(uintptr_t)caller_pc, needle,
+                          bounded_strlen(needle, CFUZZ_CMP_STR_MAX));
+}
+
+CFUZZ_API void __sanitizer_weak_hook_strcasestr(void *caller_pc, const char *haystack, const char *needle,
+                                                char *result) {
+  __sanitizer_weak_hook_strstr(caller_pc, haystack, needle, result);
+}
+
+CFUZZ_API void __sanitizer_weak_hook_memmem(void *caller_pc, const void *haystack, size_t haystack_len,
+                                            const void *needle, size_t needle_len, void *result) {
+  (void)haystack;
+  (void)haystack_len;
+  (void)result;
+  cfuzz_cmp_table_add_str(&cfuzz_instr.cmp, (uint64_t)(uintptr_t)caller_pc, needle, needle_len);
+}

@@ -1,0 +1,44 @@
+/* cmp_table.h - recently compared operands, kept for comparison-guided
+ * mutation (libFuzzer calls its version "table of recent compares").
+ *
+ * Small fixed tables indexed by a hash of the call site: a newer comparison
+ * at a colliding site simply overwrites the older one, so recording is a few
+ * stores with no branches on table state. The mutator reads entries back and
+ * writes one operand into the input where the other was found. */
+#ifndef CFUZZ_CMP_TABLE_H
+#define CFUZZ_CMP_TABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define CFUZZ_CMP_INT_ENTRIES 64
+#define CFUZZ_CMP_STR_ENTRIES 64
+#define CFUZZ_CMP_STR_MAX 64
+
+struct cfuzz_cmp_int {
+  uint64_t arg1, arg2;
+  uint8_t size; /* operand width in bytes (1, 2, 4, 8); 0 = empty entry */
+};
+
+struct cfuzz_cmp_str {
+  uint8_t len; /* 0 = empty entry */
+  uint8_t bytes[CFUZZ_CMP_STR_MAX];
+};
+
+struct cfuzz_cmp_table {
+  struct cfuzz_cmp_int ints[CFUZZ_CMP_INT_ENTRIES];
+  struct cfuzz_cmp_str strs[CFUZZ_CMP_STR_ENTRIES];
+};
+
+static inline void cfuzz_cmp_table_add_int(struct cfuzz_cmp_table *t, uint64_t key, uint64_t arg1,
+                                           uint64_t arg2, uint8_t size) {
+  struct cfuzz_cmp_int *e = &t->ints[(key * 0x9E3779B97F4A7C15ull) >> 58];
+  e->arg1 = arg1;
+  e->arg2 = arg2;
+  e->size = size;
+}
+
+/* Records up to CFUZZ_CMP_STR_MAX leading bytes of one string operand. */
+void cfuzz_cmp_table_add_str(struct cfuzz_cmp_table *t, uint64_t key, const void *bytes, size_t len);
+
+#endif

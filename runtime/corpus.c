@@ -1,0 +1,221 @@
+/* corpus.c - in-memory corpus, atomic entry files, directory (re)scan (see
+ * corpus.h). Nothing here runs per execution: only when an entry is added or
+ * replaced, or on a periodic rescan. */
+#define _GNU_SOURCE
+#include "corpus.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+static uint64_t name_hash(const char *s) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (; *s; s++) {
+    h ^= (uint8_t)*s;
+    h *= 0x100000001b3ull;
+  }
+  return h ? h : 1; /* 0 marks an empty slot */
+}
+
+static bool known_lookup(const struct cfuzz_corpus *c, uint64_t h) {
+  if (!c->known_cap)
+    return false;
+  for (size_t i = h & (c->known_cap - 1);; i = (i + 1) & (c->known_cap - 1)) {
+    if (c->known[i] == h)
+      return true;
+    if (c->known[i] == 0)
+      return false;
+  }
+}
+
+/* Returns false if already known. */
+static bool known_insert(struct cfuzz_corpus *c, uint64_t h) {
+  if (known_lookup(c, h))
+    return false;
+  if ((c->known_n + 1) * 2 > c->known_cap) {
+    size_t old_cap = c->known_cap;
+    uint64_t *old = c->known;
+    c->known_cap = old_cap ? old_cap * 2 : 256;
+    c->known = cfuzz_xcalloc(c->known_cap, sizeof(uint64_t));
+    c->known_n = 0;
+    for (size_t i = 0; i < old_cap; i++)
+      if (old[i])
+        known_insert(c, old[i]);
+    free(old);
+  }
+  size_t i = h & (c->known_cap - 1);
+  while (c->known[i])
+    i = (i + 1) & (c->known_cap - 1);
+  c->known[i] = h;
+  c->known_n++;
+  return true;
+}
+
+void cfuzz_corpus_init(struct cfuzz_corpus *c, const char *dir, size_t n_words) {
+  memset(c, 0, sizeof *c);
+  c->n_words = n_words;
+  c->dir = dir ? cfuzz_xstrdup(dir) : NULL;
+}
+
+void cfuzz_corpus_free(struct cfuzz_corpus *c) {
+  for (size_t i = 0; i < c->n; i++) {
+    free(c->entries[i].data);
+    free(c->entries[i].bits);
+  }
+  free(c->entries);
+  free(c->known);
+  free(c->dir);
+  memset(c, 0, sizeof *c);
+}
+
+int cfuzz_corpus_write_file(const char *dir, const uint8_t *data, size_t len, unsigned *tmp_counter,
+                            char name[CFUZZ_SHA1_HEX_LEN + 1]) {
+  cfuzz_sha1_hex(data, len, name);
+  char tmp[4096], final[4096];
+  snprintf(tmp, sizeof tmp, "%s/.cfuzz-tmp-%ld-%u", dir, (long)getpid(), (*tmp_counter)++);
+  snprintf(final, sizeof final, "%s/%s", dir, name);
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return -1;
+  /* fsync before rename: the entry must be complete before it is visible,
+   * and durable before a replaced parent is deleted. */
+  if (!cfuzz_write_all(fd, data, len) || fsync(fd) != 0) {
+    int err = errno;
+    close(fd);
+    unlink(tmp);
+    errno = err;
+    return -1;
+  }
+  close(fd);
+  if (rename(tmp, final) != 0) {
+    int err = errno;
+    unlink(tmp);
+    errno = err;
+    return -1;
+  }
+  return 0;
+}
+
+static void fill_entry(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e, const uint8_t *data, size_t len,
+                       const uint64_t *bits, uint32_t traced) {
+  e->data = cfuzz_xmalloc(len);
+  memcpy(e->data, data, len);
+  e->len = len;
+  e->bits = cfuzz_xmalloc(c->n_words * sizeof(uint64_t));
+  memcpy(e->bits, bits, c->n_words * sizeof(uint64_t));
+  e->traced = traced;
+  e->owns_file = false;
+  cfuzz_sha1_hex(data, len, e->name);
+  c->total_bytes += len;
+}
+
+/* Writes the entry's file if there is a corpus directory; a failure to write
+ * is reported but not fatal: the entry still helps this process. */
+static void write_entry_file(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e) {
+  if (!c->dir)
+    return;
+  char name[CFUZZ_SHA1_HEX_LEN + 1];
+  if (cfuzz_corpus_write_file(c->dir, e->data, e->len, &c->tmp_counter, name) != 0) {
+    cfuzz_warn("cannot write corpus entry to '%s': %s", c->dir, strerror(errno));
+    return;
+  }
+  e->owns_file = true;
+  known_insert(c, name_hash(name));
+}
+
+size_t cfuzz_corpus_add(struct cfuzz_corpus *c, const uint8_t *data, size_t len, const uint64_t *bits,
+                        uint32_t traced, bool write_file) {
+  if (c->n == c->cap) {
+    c->cap = c->cap ? c->cap * 2 : 64;
+    c->entries = cfuzz_xrealloc(c->entries, c->cap * sizeof *c->entries);
+  }
+  struct cfuzz_corpus_entry *e = &c->entries[c->n];
+  fill_entry(c, e, data, len, bits, traced);
+  if (write_file)
+    write_entry_file(c, e);
+  return c->n++;
+}
+
+void cfuzz_corpus_replace(struct cfuzz_corpus *c, size_t i, const uint8_t *data, size_t len,
+                          const uint64_t *bits, uint32_t traced) {
+  struct cfuzz_corpus_entry *e = &c->entries[i];
+  struct cfuzz_corpus_entry old = *e;
+  c->total_bytes -= old.len;
+  fill_entry(c, e, data, len, bits, traced);
+  if (old.owns_file) {
+    write_entry_file(c, e);
+    if (e->owns_file && strcmp(old.name, e->name) != 0) {
+      char path[4096];
+      snprintf(path, sizeof path, "%s/%s", c->dir, old.name);
+      if (unlink(path) != 0 && errno != ENOENT)
+        cfuzz_warn("cannot remove replaced corpus entry '%s': %s", path, strerror(errno));
+    }
+  }
+  free(old.data);
+  free(old.bits);
+}
+
+bool cfuzz_corpus_contains_name(const struct cfuzz_corpus *c, const char *name) {
+  for (size_t i = 0; i < c->n; i++)
+    if (strcmp(c->entries[i].name, name) == 0)
+      return true;
+  return false;
+}
+
+static int compare_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int cfuzz_corpus_scan_dir(struct cfuzz_corpus *c, const char *dir, size_t max_len, cfuzz_corpus_visit_fn visit,
+                          void *ctx) {
+  DIR *d = opendir(dir);
+  if (!d)
+    return -1;
+  /* Collect and sort names first: readdir order differs between file
+   * systems, and a -seed run should load the corpus in a fixed order. */
+  char **names = NULL;
+  size_t n = 0, cap = 0;
+  struct dirent *de;
+  while ((de = readdir(d)) != NULL) {
+    if (de->d_name[0] == '.')
+      continue;
+    if (known_lookup(c, name_hash(de->d_name)))
+      continue;
+    if (n == cap) {
+      cap = cap ? cap * 2 : 64;
+      names = cfuzz_xrealloc(names, cap * sizeof *names);
+    }
+    names[n++] = cfuzz_xstrdup(de->d_name);
+  }
+  closedir(d);
+  qsort(names, n, sizeof *names, compare_names);
+  for (size_t i = 0; i < n; i++) {
+    char *path = cfuzz_path_join(dir, names[i]);
+    struct stat st;
+    uint8_t *data = NULL;
+    size_t len = 0;
+    known_insert(c, name_hash(names[i]));
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+      /* Subdirectories are not entries (libFuzzer ignores them too). */
+    } else if (cfuzz_read_file(path, max_len, &data, &len) != 0) {
+      if (errno == EFBIG)
+        cfuzz_warn("corpus file '%s' is larger than -max_len=%zu; skipped", path, max_len);
+      else
+        cfuzz_warn("cannot read corpus file '%s': %s; skipped", path, strerror(errno));
+    } else {
+      visit(ctx, names[i], data, len);
+      free(data);
+    }
+    free(path);
+    free(names[i]);
+  }
+  free(names);
+  return 0;
+}

@@ -1,0 +1,167 @@
+/* flags.c - the flag table and its parser (see flags.h). Adding a flag means
+ * adding one row to `flag_table`; parsing and -help follow from it. */
+#include "flags.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+enum flag_kind { FLAG_INT, FLAG_STRING };
+
+struct flag_def {
+  const char *name;
+  enum flag_kind kind;
+  size_t offset;
+  const char *default_value;
+  bool implemented;
+  bool native_only;
+  const char *help;
+};
+
+#define F(field) offsetof(struct cfuzz_flags, field)
+
+static const struct flag_def flag_table[] = {
+    {"runs", FLAG_INT, F(runs), "-1", true, false, "number of executions; -1 runs until stopped"},
+    {"max_total_time", FLAG_INT, F(max_total_time), "0", true, false,
+     "stop after this many seconds; 0 means no limit"},
+    {"max_len", FLAG_INT, F(max_len), "0", true, false, "maximum input length; 0 means 4096"},
+    {"seed", FLAG_INT, F(seed), "0", true, false,
+     "random seed; 0 picks one; the same seed and corpus repeat the same run"},
+    {"workdir", FLAG_STRING, F(workdir), "./.cfuzz", true, false,
+     "work directory: coverage file v/, input files i/, native corpora f/, native crashes c/"},
+    {"artifact_prefix", FLAG_STRING, F(artifact_prefix), "./", true, false,
+     "prefix of crash reproducer files (crash-<sha1>)"},
+    {"exact_artifact_path", FLAG_STRING, F(exact_artifact_path), NULL, true, false,
+     "write the crash reproducer to exactly this path"},
+    {"error_exitcode", FLAG_INT, F(error_exitcode), "77", true, false, "exit status after a crash"},
+    {"print_final_stats", FLAG_INT, F(print_final_stats), "0", true, false, "print statistics at exit"},
+    {"help", FLAG_INT, F(help), "0", true, false, "print this help and exit"},
+    {"fuzz", FLAG_STRING, F(fuzz), NULL, true, true,
+     "(native tests, as --fuzz=NAME) fuzz test NAME; --fuzz alone fuzzes every test in turn"},
+    {"timeout", FLAG_INT, F(timeout), "1200", false, false, "per-input timeout in seconds"},
+    {"timeout_exitcode", FLAG_INT, F(timeout_exitcode), "70", false, false, "exit status after a timeout"},
+    {"rss_limit_mb", FLAG_INT, F(rss_limit_mb), "2048", false, false, "memory limit in MB"},
+    {"malloc_limit_mb", FLAG_INT, F(malloc_limit_mb), "0", false, false, "single allocation limit in MB"},
+    {"dict", FLAG_STRING, F(dict), NULL, false, false, "dictionary file"},
+    {"jobs", FLAG_INT, F(jobs), "0", false, false, "number of fuzzing jobs"},
+    {"workers", FLAG_INT, F(workers), "0", false, false, "number of worker processes"},
+    {"fork", FLAG_INT, F(fork), "0", false, false, "fork mode"},
+    {"merge", FLAG_INT, F(merge), "0", false, false, "merge corpus directories"},
+    {"minimize_crash", FLAG_INT, F(minimize_crash), "0", false, false, "minimize a crash input"},
+    {"close_fd_mask", FLAG_INT, F(close_fd_mask), "0", false, false, "close stdout (1) / stderr (2)"},
+    {"keep_going", FLAG_INT, F(keep_going), "0", false, false, "continue after crashes"},
+    {"verbosity", FLAG_INT, F(verbosity), "1", false, false, "verbosity level"},
+};
+
+#define N_FLAGS (sizeof flag_table / sizeof flag_table[0])
+
+static void set_value(struct cfuzz_flags *flags, const struct flag_def *def, const char *value) {
+  char *field = (char *)flags + def->offset;
+  if (def->kind == FLAG_STRING) {
+    *(const char **)field = value;
+    return;
+  }
+  errno = 0;
+  char *end;
+  long long v = strtoll(value, &end, 10);
+  if (errno || end == value || *end != '\0')
+    cfuzz_fatal("flag -%s: malformed value '%s' (expected an integer)", def->name, value);
+  *(int64_t *)field = (int64_t)v;
+}
+
+static void set_defaults(struct cfuzz_flags *flags) {
+  memset(flags, 0, sizeof *flags);
+  for (size_t i = 0; i < N_FLAGS; i++)
+    if (flag_table[i].default_value)
+      set_value(flags, &flag_table[i], flag_table[i].default_value);
+}
+
+static const struct flag_def *find_flag(const char *name, size_t len) {
+  for (size_t i = 0; i < N_FLAGS; i++)
+    if (strlen(flag_table[i].name) == len && strncmp(flag_table[i].name, name, len) == 0)
+      return &flag_table[i];
+  return NULL;
+}
+
+static void check_ranges(const struct cfuzz_flags *flags) {
+  if (flags->runs < -1)
+    cfuzz_fatal("flag -runs: value %" PRId64 " out of range (-1 or more)", flags->runs);
+  if (flags->max_total_time < 0)
+    cfuzz_fatal("flag -max_total_time: value %" PRId64 " out of range (0 or more)", flags->max_total_time);
+  if (flags->max_len < 0 || flags->max_len > (1 << 30))
+    cfuzz_fatal("flag -max_len: value %" PRId64 " out of range (0 to 1073741824)", flags->max_len);
+  if (flags->seed < 0 || flags->seed > UINT32_MAX)
+    cfuzz_fatal("flag -seed: value %" PRId64 " out of range (0 to 4294967295)", flags->seed);
+  if (flags->error_exitcode < 0 || flags->error_exitcode > 255)
+    cfuzz_fatal("flag -error_exitcode: value %" PRId64 " out of range (0 to 255)", flags->error_exitcode);
+  if (flags->workdir[0] == '\0')
+    cfuzz_fatal("flag -workdir: empty path");
+}
+
+void cfuzz_flags_parse(struct cfuzz_flags *flags, int argc, char **argv, bool native) {
+  set_defaults(flags);
+  flags->positional = cfuzz_xcalloc((size_t)argc, sizeof(char *));
+  bool set[N_FLAGS] = {false};
+  for (int i = 1; i < argc; i++) {
+    const char *arg = argv[i];
+    if (arg[0] != '-' || arg[1] == '\0') {
+      flags->positional[flags->n_positional++] = arg;
+      continue;
+    }
+    const char *name = arg + 1;
+    if (*name == '-')
+      name++; /* --name=value is accepted too (the native runner's --fuzz) */
+    const char *eq = strchr(name, '=');
+    size_t name_len = eq ? (size_t)(eq - name) : strlen(name);
+    const struct flag_def *def = find_flag(name, name_len);
+    if (!def || (def->native_only && !native)) {
+      fprintf(stderr, "WARNING: unrecognized flag '%s'; use -help=1 to list all flags\n", arg);
+      continue;
+    }
+    const char *value = eq ? eq + 1 : NULL;
+    if (!value) {
+      /* "-help" and "--fuzz" without a value: 1 and "all tests". */
+      if (def->kind == FLAG_INT)
+        value = "1";
+      else if (def->native_only)
+        value = "";
+      else
+        cfuzz_fatal("flag -%s needs a value (-%s=VALUE)", def->name, def->name);
+    }
+    set_value(flags, def, value);
+    set[def - flag_table] = true;
+  }
+  if (flags->help) {
+    cfuzz_flags_print_help(argv[0], native);
+    exit(0);
+  }
+  check_ranges(flags);
+  for (size_t i = 0; i < N_FLAGS; i++)
+    if (set[i] && !flag_table[i].implemented)
+      cfuzz_warn("flag -%s is not implemented yet; ignored", flag_table[i].name);
+}
+
+void cfuzz_flags_free(struct cfuzz_flags *flags) {
+  free(flags->positional);
+  flags->positional = NULL;
+}
+
+void cfuzz_flags_print_help(const char *program, bool native) {
+  printf("Usage: %s [-flag=value ...] %s\n\nFlags:\n", program,
+         native ? "[--fuzz[=NAME]]" : "[corpus_dir ...] [input_file ...]");
+  for (size_t i = 0; i < N_FLAGS; i++) {
+    const struct flag_def *d = &flag_table[i];
+    if (d->native_only && !native)
+      continue;
+    printf(" %s%-22s %s (default: %s)%s\n", d->native_only ? "--" : " -", d->name, d->help,
+           d->default_value ? d->default_value : "unset", d->implemented ? "" : " [not implemented yet]");
+  }
+  if (!native)
+    printf("\nDirectories are corpus directories: all are loaded, the first receives new entries.\n"
+           "Files are inputs to run once each (reproduce mode).\n");
+}

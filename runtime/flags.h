@@ -1,0 +1,40 @@
+/* flags.h - the command line: ONE table of flags (flags.c), libFuzzer syntax
+ * `-name=value`, positional corpus directories / input files, and the native
+ * runner's `--fuzz[=NAME]`. `-help=1` prints the table. */
+#ifndef CFUZZ_FLAGS_H
+#define CFUZZ_FLAGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct cfuzz_flags {
+  int64_t runs;              /* -1: unlimited */
+  int64_t max_total_time;    /* seconds; 0: unlimited */
+  int64_t max_len;           /* 0: default (CFUZZ_DEFAULT_MAX_LEN) */
+  int64_t seed;              /* 0: derived from time and pid */
+  int64_t print_final_stats;
+  int64_t help;
+  int64_t error_exitcode;
+  const char *workdir;
+  const char *artifact_prefix;
+  const char *exact_artifact_path; /* NULL: unset */
+  const char *fuzz;          /* native runner: NULL = smoke mode, "" = all tests */
+  /* Accepted for compatibility, not implemented yet: setting one warns. */
+  int64_t timeout, rss_limit_mb, malloc_limit_mb, jobs, workers, fork, merge, minimize_crash,
+      close_fd_mask, keep_going, timeout_exitcode, verbosity;
+  const char *dict;
+  const char **positional;   /* corpus directories or input files, in order */
+  size_t n_positional;
+};
+
+#define CFUZZ_DEFAULT_MAX_LEN 4096
+
+/* Parses argv (argv[0] is the program). Malformed values are fatal (one
+ * error line, exit 1); unknown flags are warned about and ignored. `native`
+ * enables --fuzz. Prints the help and exits 0 for -help=1. */
+void cfuzz_flags_parse(struct cfuzz_flags *flags, int argc, char **argv, bool native);
+void cfuzz_flags_free(struct cfuzz_flags *flags);
+void cfuzz_flags_print_help(const char *program, bool native);
+
+#endif

@@ -1,0 +1,337 @@
+/* fuzz_loop.c - the fuzz loop: start -> mutate_and_run_one -> run_one,
+ * following the reference design (lib/fuzzer.zig at d789f1e5cf).
+ *
+ * Analysis of a run, in order:
+ *  - NEW: the run reached a PC that the shared coverage file had never seen
+ *    ("fresh"), or one that this process's corpus does not cover yet (so a
+ *    fuzzer restarted with an empty corpus but an old coverage file still
+ *    learns). The input becomes a new corpus entry, on disk too.
+ *  - REPLACE: otherwise, if the run covers every PC its parent entry covers
+ *    and traced more distinct comparison values than the parent (or as many
+ *    with a shorter input), it replaces the parent in memory and on disk.
+ *    This is the reference's climbing rule, but checked against the parent's
+ *    own coverage, never the global set, so a replacement never loses a PC;
+ *    and an equal count alone does not replace, so neutral mutations do not
+ *    rewrite the corpus on disk at every run.
+ * Per execution the loop touches only the input and the counters: no
+ * syscall, no allocation (the clock is read every 256 runs through the vDSO;
+ * the corpus directory is rescanned every few seconds). */
+#define _GNU_SOURCE
+#include "fuzz_loop.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "corpus.h"
+#include "coverage_file.h"
+#include "crash.h"
+#include "input_file.h"
+#include "instrumentation.h"
+#include "modules.h"
+#include "mutate.h"
+#include "report.h"
+#include "rng.h"
+#include "run_coverage.h"
+#include "util.h"
+
+#define NO_PARENT SIZE_MAX
+#define CHECK_EVERY_RUNS 256
+#define RESCAN_SECONDS 5.0
+/* Most a mutation can grow an input (stacked string insertions). */
+#define MUTATION_GROWTH (4 * CFUZZ_CMP_STR_MAX)
+
+enum run_result { RUN_BORING, RUN_NEW, RUN_REPLACED };
+
+struct fuzzer {
+  const struct cfuzz_loop_config *cfg;
+  struct cfuzz_modules modules;
+  struct cfuzz_coverage_file cov;
+  struct cfuzz_input_file input;
+  struct cfuzz_corpus corpus;
+  struct cfuzz_crash_context crash;
+  struct cfuzz_rng rng;
+  uint64_t *run_bits;    /* PCs of the last run */
+  uint64_t *corpus_bits; /* union of all entries' PCs */
+  size_t max_len;
+  uint64_t runs, new_units, next_pulse;
+  int64_t run_limit;
+  double start, deadline, next_rescan;
+  char *input_path;
+};
+
+static struct cfuzz_status status_of(const struct fuzzer *f) {
+  struct cfuzz_status s = {
+      .runs = f->runs,
+      .cov = cfuzz_bits_count(f->corpus_bits, f->modules.n_words),
+      .ft = cfuzz_coverage_file_count_seen(&f->cov),
+      .corpus_entries = f->corpus.n,
+      .corpus_bytes = f->corpus.total_bytes,
+      .elapsed = cfuzz_now() - f->start,
+  };
+  return s;
+}
+
+static void grow_input_file(struct fuzzer *f, size_t capacity) {
+  char err[4200];
+  if (cfuzz_input_file_reserve(&f->input, capacity, err, sizeof err) != 0)
+    cfuzz_fatal("%s", err);
+}
+
+/* Runs the input already in the input file and analyses the run. A NEW
+ * input is written to the corpus directory unless `on_disk` (it came from
+ * there). */
+static enum run_result run_one(struct fuzzer *f, size_t parent, bool on_disk) {
+  const struct cfuzz_loop_config *cfg = f->cfg;
+  size_t len = cfuzz_input_file_length(&f->input);
+  cfuzz_traced_values_clear(&cfuzz_instr.traced);
+  int rc = cfg->test_one(cfg->ctx, f->input.data, len);
+  f->runs++;
+  __atomic_fetch_add(&f->cov.header->total_runs, 1, __ATOMIC_RELAXED);
+  if (rc != 0 && rc != CFUZZ_SKIP)
+    cfuzz_crash_test_failed(&f->crash, cfg->test_name, rc);
+
+  size_t n_words = f->modules.n_words;
+  cfuzz_collect_run_bits(&cfuzz_instr, &f->modules, f->run_bits);
+  bool fresh = cfuzz_merge_run_bits(f->cov.seen, f->run_bits, n_words);
+  if (rc == CFUZZ_SKIP)
+    return RUN_BORING;
+  uint32_t traced = cfuzz_traced_values_count(&cfuzz_instr.traced);
+
+  if (fresh || !cfuzz_bits_cover(f->corpus_bits, f->run_bits, n_words)) {
+    cfuzz_corpus_add(&f->corpus, f->input.data, len, f->run_bits, traced, !on_disk);
+    for (size_t i = 0; i < n_words; i++)
+      f->corpus_bits[i] |= f->run_bits[i];
+    __atomic_fetch_add(&f->cov.header->unique_runs, 1, __ATOMIC_RELAXED);
+    f->new_units++;
+    return RUN_NEW;
+  }
+  if (parent == NO_PARENT)
+    return RUN_BORING;
+  const struct cfuzz_corpus_entry *e = &f->corpus.entries[parent];
+  if (cfuzz_bits_cover(f->run_bits, e->bits, n_words) &&
+      (traced > e->traced || (traced == e->traced && len < e->len))) {
+    cfuzz_corpus_replace(&f->corpus, parent, f->input.data, len, f->run_bits, traced);
+    __atomic_fetch_add(&f->cov.header->unique_runs, 1, __ATOMIC_RELAXED);
+    return RUN_REPLACED;
+  }
+  return RUN_BORING;
+}
+
+static void report_new(struct fuzzer *f) {
+  struct cfuzz_status s = status_of(f);
+  cfuzz_report_status("NEW", &s, f->corpus.entries[f->corpus.n - 1].len, f->max_len);
+}
+
+/* Runs a loaded or seed input once; keeps it as an entry even when it adds
+ * nothing (the reference keeps its whole corpus). `name`: the input already
+ * is the file of that name in the corpus directory; NULL otherwise. */
+static void load_input(struct fuzzer *f, const uint8_t *data, size_t len, const char *name) {
+  if (len > f->max_len)
+    len = f->max_len;
+  if (len > f->input.capacity)
+    grow_input_file(f, len);
+  memcpy(f->input.data, data, len);
+  cfuzz_input_file_set_length(&f->input, len);
+  size_t before = f->corpus.n;
+  enum run_result r = run_one(f, NO_PARENT, name != NULL);
+  if (r == RUN_BORING) {
+    cfuzz_corpus_add(&f->corpus, data, len, f->run_bits, cfuzz_traced_values_count(&cfuzz_instr.traced),
+                     false);
+    for (size_t i = 0; i < f->modules.n_words; i++)
+      f->corpus_bits[i] |= f->run_bits[i];
+  }
+  if (name && f->corpus.n > before) {
+    struct cfuzz_corpus_entry *e = &f->corpus.entries[f->corpus.n - 1];
+    /* It was already on disk: only content-named files may be replaced. */
+    e->owns_file = strcmp(e->name, name) == 0;
+  }
+}
+
+static void visit_corpus_file(void *ctx, const char *name, const uint8_t *data, size_t len) {
+  load_input(ctx, data, len, name);
+}
+
+static void visit_extra_file(void *ctx, const char *name, const uint8_t *data, size_t len) {
+  (void)name;
+  load_input(ctx, data, len, NULL);
+}
+
+static void open_files(struct fuzzer *f) {
+  const struct cfuzz_loop_config *cfg = f->cfg;
+  const char *workdir = cfg->flags->workdir;
+  cfuzz_make_dirs_or_die(workdir, "work directory");
+  char *cov_dir = cfuzz_path_join(workdir, "v");
+  char *input_dir = cfuzz_path_join(workdir, "i");
+  cfuzz_make_dirs_or_die(cov_dir, "coverage directory");
+  cfuzz_make_dirs_or_die(input_dir, "input directory");
+  if (cfg->corpus_dir)
+    cfuzz_make_dirs_or_die(cfg->corpus_dir, "corpus directory");
+  if (cfg->keep_crash_dir)
+    cfuzz_make_dirs_or_die(cfg->keep_crash_dir, "crash directory");
+
+  char err[4200];
+  if (cfuzz_coverage_file_open(&f->cov, cov_dir, f->modules.coverage_id, f->modules.pc_offsets,
+                               f->modules.n_pcs, err, sizeof err) != 0)
+    cfuzz_fatal("%s", err);
+  char pid[32];
+  snprintf(pid, sizeof pid, "%ld", (long)getpid());
+  f->input_path = cfuzz_path_join(input_dir, pid);
+  size_t initial = f->max_len < 4096 ? f->max_len : 4096;
+  if (cfuzz_input_file_create(&f->input, f->input_path, initial, err, sizeof err) != 0)
+    cfuzz_fatal("%s", err);
+  free(cov_dir);
+  free(input_dir);
+}
+
+static void load_corpus(struct fuzzer *f) {
+  const struct cfuzz_loop_config *cfg = f->cfg;
+  if (cfg->corpus_dir &&
+      cfuzz_corpus_scan_dir(&f->corpus, cfg->corpus_dir, f->max_len, visit_corpus_file, f) != 0)
+    cfuzz_fatal("cannot read corpus directory '%s'", cfg->corpus_dir);
+  for (size_t i = 0; i < cfg->n_extra_dirs; i++)
+    if (cfuzz_corpus_scan_dir(&f->corpus, cfg->extra_dirs[i], f->max_len, visit_extra_file, f) != 0)
+      cfuzz_fatal("cannot read corpus directory '%s'", cfg->extra_dirs[i]);
+  for (size_t i = 0; i < cfg->n_seeds; i++)
+    load_input(f, cfg->seeds[i].data, cfg->seeds[i].len, NULL);
+  if (f->corpus.n == 0) {
+    /* Nothing to start from: one random input, as the reference does. */
+    uint8_t random_input[200];
+    size_t len = cfuzz_rng_below(&f->rng, sizeof random_input);
+    if (len > f->max_len)
+      len = f->max_len;
+    cfuzz_rng_bytes(&f->rng, random_input, len);
+    load_input(f, random_input, len, NULL);
+  }
+  fprintf(stderr, "INFO: loaded %zu corpus entries (%zu bytes)\n", f->corpus.n, f->corpus.total_bytes);
+}
+
+static void mutate_and_run_one(struct fuzzer *f, size_t parent) {
+  const struct cfuzz_corpus_entry *e = &f->corpus.entries[parent];
+  size_t need = e->len + MUTATION_GROWTH;
+  if (need > f->max_len)
+    need = f->max_len;
+  if (need > f->input.capacity)
+    grow_input_file(f, need);
+  size_t cap = f->input.capacity < f->max_len ? f->input.capacity : f->max_len;
+  size_t len = cfuzz_mutate(&f->rng, &cfuzz_instr.cmp, e->data, e->len, f->input.data, cap);
+  cfuzz_input_file_set_length(&f->input, len);
+  if (run_one(f, parent, false) == RUN_NEW)
+    report_new(f);
+}
+
+static bool limits_reached(const struct fuzzer *f, double now) {
+  if (f->run_limit >= 0 && f->runs >= (uint64_t)f->run_limit)
+    return true;
+  return f->deadline > 0 && now >= f->deadline;
+}
+
+/* Work done every CHECK_EVERY_RUNS runs and on pulses, never per run. */
+static void periodic(struct fuzzer *f, double now) {
+  if (f->cfg->corpus_dir && now >= f->next_rescan) {
+    size_t before = f->corpus.n;
+    cfuzz_corpus_scan_dir(&f->corpus, f->cfg->corpus_dir, f->max_len, visit_corpus_file, f);
+    if (f->corpus.n > before) {
+      struct cfuzz_status s = status_of(f);
+      cfuzz_report_status("RELOAD", &s, 0, 0);
+    }
+    f->next_rescan = now + RESCAN_SECONDS;
+  }
+}
+
+static uint64_t pick_seed(int64_t flag) {
+  if (flag > 0)
+    return (uint64_t)flag;
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  uint64_t s = ((uint64_t)ts.tv_nsec ^ (uint64_t)ts.tv_sec * 1000003u ^ (uint64_t)getpid() << 16) & 0xffffffffu;
+  return s ? s : 1;
+}
+
+int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
+  struct fuzzer f;
+  memset(&f, 0, sizeof f);
+  f.cfg = cfg;
+  const struct cfuzz_flags *flags = cfg->flags;
+  f.max_len = cfg->max_len ? cfg->max_len : flags->max_len ? (size_t)flags->max_len : CFUZZ_DEFAULT_MAX_LEN;
+  f.run_limit = flags->runs;
+  uint64_t seed = pick_seed(flags->seed);
+  cfuzz_rng_seed(&f.rng, seed);
+  fprintf(stderr, "INFO: Seed: %" PRIu64 "\n", seed);
+
+  cfuzz_modules_collect(&cfuzz_instr, &f.modules);
+  fprintf(stderr, "INFO: Loaded %zu modules (%zu inline 8-bit counters)\n", cfuzz_instr.n_modules,
+          f.modules.n_pcs);
+  if (f.modules.n_pcs == 0)
+    cfuzz_warn("no coverage instrumentation found; fuzzing without feedback");
+  if (cfuzz_instr.n_dropped_modules)
+    cfuzz_warn("%zu instrumented modules beyond the first %d are ignored", cfuzz_instr.n_dropped_modules,
+               CFUZZ_MAX_MODULES);
+  if (!cfg->max_len && !flags->max_len)
+    fprintf(stderr, "INFO: -max_len is not provided; inputs will be at most %zu bytes\n", f.max_len);
+  open_files(&f);
+  f.run_bits = cfuzz_xcalloc(f.modules.n_words, sizeof(uint64_t));
+  f.corpus_bits = cfuzz_xcalloc(f.modules.n_words, sizeof(uint64_t));
+  cfuzz_corpus_init(&f.corpus, cfg->corpus_dir, f.modules.n_words);
+
+  f.crash = (struct cfuzz_crash_context){
+      .input = &f.input,
+      .artifact_prefix = flags->artifact_prefix,
+      .exact_artifact_path = flags->exact_artifact_path,
+      .keep_dir = cfg->keep_crash_dir,
+      .exit_code = (int)flags->error_exitcode,
+  };
+  cfuzz_crash_install(&f.crash);
+
+  /* Counters hit before the loop (constructors, initialisation) are not
+   * part of any run. */
+  cfuzz_collect_run_bits(&cfuzz_instr, &f.modules, f.run_bits);
+  f.start = cfuzz_now();
+  f.deadline = flags->max_total_time > 0 ? f.start + (double)flags->max_total_time : 0;
+  f.next_rescan = f.start + RESCAN_SECONDS;
+
+  load_corpus(&f);
+  struct cfuzz_status s = status_of(&f);
+  cfuzz_report_status("INITED", &s, 0, 0);
+
+  f.next_pulse = 1;
+  while (f.next_pulse <= f.runs)
+    f.next_pulse *= 2;
+  for (;;) {
+    if (f.runs % CHECK_EVERY_RUNS == 0 || f.runs >= f.next_pulse) {
+      double now = cfuzz_now();
+      if (limits_reached(&f, now))
+        break;
+      periodic(&f, now);
+      if (f.runs >= f.next_pulse) {
+        s = status_of(&f);
+        if (f.runs >= 1024)
+          cfuzz_report_status("pulse", &s, 0, 0);
+        f.next_pulse *= 2;
+      }
+    } else if (f.run_limit >= 0 && f.runs >= (uint64_t)f.run_limit) {
+      break;
+    }
+    mutate_and_run_one(&f, (size_t)cfuzz_rng_below(&f.rng, f.corpus.n));
+  }
+
+  s = status_of(&f);
+  cfuzz_report_status("DONE", &s, 0, 0);
+  if (flags->print_final_stats)
+    cfuzz_report_final_stats(&s, f.new_units);
+  cfuzz_report_done(f.runs, s.elapsed);
+
+  cfuzz_instr.crash = NULL;
+  cfuzz_input_file_close(&f.input);
+  unlink(f.input_path);
+  free(f.input_path);
+  cfuzz_coverage_file_close(&f.cov);
+  cfuzz_corpus_free(&f.corpus);
+  cfuzz_modules_free(&f.modules);
+  free(f.run_bits);
+  free(f.corpus_bits);
+  return 0;
+}

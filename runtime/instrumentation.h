@@ -1,0 +1,45 @@
+/* instrumentation.h - what the compiler-inserted callbacks record.
+ *
+ * This is the runtime's one global (cfuzz_instr, defined in callbacks.c): the
+ * SanitizerCoverage ABI gives the callbacks no context argument, so they need
+ * a fixed place to write. Everything else in the runtime receives its state
+ * explicitly; the fuzz loop reads this struct after each run. */
+#ifndef CFUZZ_INSTRUMENTATION_H
+#define CFUZZ_INSTRUMENTATION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cmp_table.h"
+#include "traced_values.h"
+
+#define CFUZZ_MAX_MODULES 256
+
+/* One instrumented module (executable or shared object): its inline 8-bit
+ * counters and its PC table of {pc, flags} pairs, one pair per counter. */
+struct cfuzz_module {
+  uint8_t *counters;
+  size_t n_counters;
+  const uintptr_t *pcs; /* NULL until __sanitizer_cov_pcs_init registers it */
+  size_t n_pcs;
+};
+
+struct cfuzz_crash_context; /* crash.h */
+
+struct cfuzz_instrumentation {
+  struct cfuzz_module modules[CFUZZ_MAX_MODULES];
+  size_t n_modules;
+  size_t n_dropped_modules; /* registered beyond CFUZZ_MAX_MODULES: ignored */
+  struct cfuzz_traced_values traced;
+  struct cfuzz_cmp_table cmp;
+  /* What a deadly-signal handler needs to save the input being run; set by
+   * the loop, read by crash.c (a handler has no other way to get context). */
+  struct cfuzz_crash_context *volatile crash;
+};
+
+extern struct cfuzz_instrumentation cfuzz_instr;
+
+/* Total counters over all modules. */
+size_t cfuzz_instr_counter_count(const struct cfuzz_instrumentation *instr);
+
+#endif

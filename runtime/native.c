@@ -1,0 +1,239 @@
+/* native.c - native fuzz tests: the CFUZZ_TEST registry, the test runner
+ * (smoke mode and --fuzz), and cfuzz_fuzz.
+ *
+ * Owns a second unavoidable global, `runner`: tests register from
+ * constructors and cfuzz_fuzz is called from the user's test body, and
+ * neither has a parameter through which to pass state. It holds the
+ * registry and which test is running in which mode, so cfuzz_fuzz knows the
+ * corpus directory f/<test>/ and whether to fuzz.
+ *
+ * Work directory layout for test T: f/T/ is its corpus, c/T/ holds saved
+ * crash reproducers (outside the corpus: re-run in smoke mode, never
+ * mutated). `--fuzz` without a name fuzzes every test in turn, each with
+ * the full -runs / -max_total_time budget; it needs one of those limits
+ * when there is more than one test (otherwise the first would never end). */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cfuzz.h"
+#include "crash.h"
+#include "entry_points.h"
+#include "flags.h"
+#include "fuzz_loop.h"
+#include "util.h"
+
+static struct {
+  struct cfuzz_test *first, *last;
+  const struct cfuzz_flags *flags; /* NULL: cfuzz_fuzz called outside the runner */
+  const struct cfuzz_test *current;
+  bool fuzzing;      /* the current test is to be fuzzed */
+  bool fuzz_called;  /* the current test called cfuzz_fuzz */
+  size_t smoke_inputs;
+} runner;
+
+void cfuzz_register_test(struct cfuzz_test *test) {
+  test->next = NULL;
+  if (runner.last)
+    runner.last->next = test;
+  else
+    runner.first = test;
+  runner.last = test;
+}
+
+static char *test_dir(const char *workdir, const char *kind, const char *name) {
+  char *kind_dir = cfuzz_path_join(workdir, kind);
+  char *dir = cfuzz_path_join(kind_dir, name);
+  free(kind_dir);
+  return dir;
+}
+
+/* Runs one smoke input; reports a failure and remembers the first one. */
+static void smoke_one(void *ctx, int (*test_one)(void *, const uint8_t *, size_t), const uint8_t *data,
+                      size_t len, const char *source, int *first_failure) {
+  struct cfuzz_crash_context *crash = cfuzz_instr_crash_context();
+  if (crash) {
+    crash->data = data;
+    crash->len = len;
+  }
+  int rc = test_one(ctx, data, len);
+  runner.smoke_inputs++;
+  if (rc != 0 && rc != CFUZZ_SKIP) {
+    fprintf(stderr, "cfuzz: test '%s' failed on %s (%zu bytes): test_one returned %d\n",
+            runner.current ? runner.current->name : "?", source, len, rc);
+    if (*first_failure == 0)
+      *first_failure = rc;
+  }
+}
+
+static void smoke_dir(void *ctx, int (*test_one)(void *, const uint8_t *, size_t), const char *dir,
+                      size_t max_len, int *first_failure) {
+  DIR *d = opendir(dir);
+  if (!d) {
+    if (errno != ENOENT)
+      cfuzz_warn("cannot read '%s': %s", dir, strerror(errno));
+    return;
+  }
+  struct dirent *de;
+  while ((de = readdir(d)) != NULL) {
+    if (de->d_name[0] == '.')
+      continue;
+    char *path = cfuzz_path_join(dir, de->d_name);
+    uint8_t *data;
+    size_t len;
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+      /* not an input */
+    } else if (cfuzz_read_file(path, max_len, &data, &len) != 0) {
+      if (errno == EFBIG)
+        cfuzz_warn("corpus file '%s' is larger than -max_len=%zu; skipped", path, max_len);
+      else
+        cfuzz_warn("cannot read corpus file '%s': %s; skipped", path, strerror(errno));
+    } else {
+      smoke_one(ctx, test_one, data, len, path, first_failure);
+      free(data);
+    }
+    free(path);
+  }
+  closedir(d);
+}
+
+int cfuzz_fuzz(void *ctx, int (*test_one)(void *ctx, const uint8_t *data, size_t len),
+               const struct cfuzz_options *options) {
+  static const struct cfuzz_options no_options;
+  if (!options)
+    options = &no_options;
+  if (!test_one)
+    cfuzz_fatal("cfuzz_fuzz: test_one is NULL");
+  runner.fuzz_called = true;
+  const struct cfuzz_flags *flags = runner.flags;
+  const char *name = runner.current ? runner.current->name : NULL;
+
+  if (runner.fuzzing && flags && name) {
+    char *corpus = test_dir(flags->workdir, "f", name);
+    char *crashes = test_dir(flags->workdir, "c", name);
+    struct cfuzz_loop_config cfg = {
+        .flags = flags,
+        .test_name = name,
+        .corpus_dir = corpus,
+        .extra_dirs = flags->positional,
+        .n_extra_dirs = flags->n_positional,
+        .keep_crash_dir = crashes,
+        .seeds = options->corpus,
+        .n_seeds = options->corpus_len,
+        .max_len = options->max_len,
+        .test_one = test_one,
+        .ctx = ctx,
+    };
+    int rc = cfuzz_loop_run(&cfg);
+    free(corpus);
+    free(crashes);
+    return rc;
+  }
+
+  /* Smoke mode: a regression test over everything known for this test. */
+  size_t max_len = options->max_len               ? options->max_len
+                   : flags && flags->max_len > 0 ? (size_t)flags->max_len
+                                                  : CFUZZ_DEFAULT_MAX_LEN;
+  int first_failure = 0;
+  char source[64];
+  for (size_t i = 0; i < options->corpus_len; i++) {
+    snprintf(source, sizeof source, "seed input %zu", i);
+    smoke_one(ctx, test_one, options->corpus[i].data, options->corpus[i].len, source, &first_failure);
+  }
+  if (flags && name) {
+    char *corpus = test_dir(flags->workdir, "f", name);
+    char *crashes = test_dir(flags->workdir, "c", name);
+    smoke_dir(ctx, test_one, corpus, max_len, &first_failure);
+    smoke_dir(ctx, test_one, crashes, SIZE_MAX / 2, &first_failure);
+    free(corpus);
+    free(crashes);
+  }
+  smoke_one(ctx, test_one, (const uint8_t *)"", 0, "the empty input", &first_failure);
+  return first_failure;
+}
+
+static const struct cfuzz_test *find_test(const char *name) {
+  for (const struct cfuzz_test *t = runner.first; t; t = t->next)
+    if (strcmp(t->name, name) == 0)
+      return t;
+  return NULL;
+}
+
+static int run_test(const struct cfuzz_test *t, bool fuzz) {
+  runner.current = t;
+  runner.fuzzing = fuzz;
+  runner.fuzz_called = false;
+  runner.smoke_inputs = 0;
+  int rc = t->run();
+  if (fuzz && !runner.fuzz_called) {
+    cfuzz_warn("test '%s' did not call cfuzz_fuzz; nothing was fuzzed", t->name);
+    return 1;
+  }
+  return rc;
+}
+
+int cfuzz_native_main(int argc, char **argv) {
+  struct cfuzz_flags flags;
+  cfuzz_flags_parse(&flags, argc, argv, true);
+  runner.flags = &flags;
+  for (size_t i = 0; i < flags.n_positional; i++) {
+    struct stat st;
+    if (stat(flags.positional[i], &st) != 0 || !S_ISDIR(st.st_mode))
+      cfuzz_fatal("'%s' is not a directory (native tests take extra corpus directories only)",
+                  flags.positional[i]);
+  }
+  if (!runner.first)
+    cfuzz_fatal("no fuzz tests: define LLVMFuzzerTestOneInput or use CFUZZ_TEST");
+
+  /* The handler is in place for smoke runs too; cfuzz_fuzz points it at
+   * each input in turn. */
+  static struct cfuzz_crash_context smoke_crash;
+  smoke_crash.artifact_prefix = flags.artifact_prefix;
+  smoke_crash.exact_artifact_path = flags.exact_artifact_path;
+  smoke_crash.exit_code = (int)flags.error_exitcode;
+  cfuzz_crash_install(&smoke_crash);
+
+  if (flags.fuzz == NULL) {
+    size_t passed = 0, failed = 0;
+    for (const struct cfuzz_test *t = runner.first; t; t = t->next) {
+      cfuzz_crash_install(&smoke_crash);
+      int rc = run_test(t, false);
+      if (rc == 0 || rc == CFUZZ_SKIP) {
+        printf("PASS %s (%zu inputs)\n", t->name, runner.smoke_inputs);
+        passed++;
+      } else {
+        printf("FAIL %s (returned %d)\n", t->name, rc);
+        failed++;
+      }
+      fflush(stdout);
+    }
+    printf("%zu passed, %zu failed\n", passed, failed);
+    return failed ? 1 : 0;
+  }
+
+  if (flags.fuzz[0] != '\0') {
+    const struct cfuzz_test *t = find_test(flags.fuzz);
+    if (!t) {
+      fprintf(stderr, "ERROR: cfuzz: no fuzz test named '%s'; the tests are:", flags.fuzz);
+      for (t = runner.first; t; t = t->next)
+        fprintf(stderr, " %s", t->name);
+      fputc('\n', stderr);
+      return CFUZZ_EXIT_USAGE;
+    }
+    return run_test(t, true) ? 1 : 0;
+  }
+  if (runner.first->next && flags.runs < 0 && flags.max_total_time == 0)
+    cfuzz_fatal("--fuzz without a name fuzzes every test in turn; with several tests it needs -runs=N "
+                "or -max_total_time=S (or use --fuzz=NAME)");
+  for (const struct cfuzz_test *t = runner.first; t; t = t->next) {
+    fprintf(stderr, "INFO: fuzzing test '%s'\n", t->name);
+    if (run_test(t, true) != 0)
+      return 1;
+  }
+  return 0;
+}

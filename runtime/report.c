@@ -1,0 +1,45 @@
+/* report.c - status lines and final statistics (see report.h). Only called
+ * on events and at growing intervals, never on every execution. */
+#include "report.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <sys/resource.h>
+
+size_t cfuzz_peak_rss_mb(void) {
+  struct rusage ru;
+  if (getrusage(RUSAGE_SELF, &ru) != 0)
+    return 0;
+  return (size_t)ru.ru_maxrss / 1024; /* Linux reports KiB */
+}
+
+static uint64_t exec_per_sec(const struct cfuzz_status *s) {
+  return s->elapsed > 0 ? (uint64_t)((double)s->runs / s->elapsed) : 0;
+}
+
+void cfuzz_report_status(const char *event, const struct cfuzz_status *s, size_t new_len, size_t max_len) {
+  char size[32];
+  if (s->corpus_bytes < (1 << 14))
+    snprintf(size, sizeof size, "%zub", s->corpus_bytes);
+  else if (s->corpus_bytes < (1 << 24))
+    snprintf(size, sizeof size, "%zuKb", s->corpus_bytes >> 10);
+  else
+    snprintf(size, sizeof size, "%zuMb", s->corpus_bytes >> 20);
+  fprintf(stderr, "#%" PRIu64 "\t%-6s cov: %zu ft: %zu corp: %zu/%s exec/s: %" PRIu64 " rss: %zuMb", s->runs,
+          event, s->cov, s->ft, s->corpus_entries, size, exec_per_sec(s), cfuzz_peak_rss_mb());
+  if (max_len)
+    fprintf(stderr, " L: %zu/%zu", new_len, max_len);
+  fputc('\n', stderr);
+}
+
+void cfuzz_report_done(uint64_t runs, double elapsed) {
+  fprintf(stderr, "Done %" PRIu64 " runs in %" PRIu64 " second(s)\n", runs, (uint64_t)elapsed);
+}
+
+void cfuzz_report_final_stats(const struct cfuzz_status *s, uint64_t new_units) {
+  fprintf(stderr, "stat::number_of_executed_units: %" PRIu64 "\n", s->runs);
+  fprintf(stderr, "stat::average_exec_per_sec:     %" PRIu64 "\n", exec_per_sec(s));
+  fprintf(stderr, "stat::new_units_added:          %" PRIu64 "\n", new_units);
+  fprintf(stderr, "stat::slowest_unit_time_sec:    0\n");
+  fprintf(stderr, "stat::peak_rss_mb:              %zu\n", cfuzz_peak_rss_mb());
+}

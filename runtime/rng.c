@@ -1,0 +1,40 @@
+/* rng.c - xoshiro256** seeded by splitmix64 (see rng.h). */
+#include "rng.h"
+
+static uint64_t splitmix64(uint64_t *x) {
+  uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+void cfuzz_rng_seed(struct cfuzz_rng *rng, uint64_t seed) {
+  uint64_t x = seed;
+  for (int i = 0; i < 4; i++)
+    rng->s[i] = splitmix64(&x);
+}
+
+static inline uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+uint64_t cfuzz_rng_next(struct cfuzz_rng *rng) {
+  uint64_t *s = rng->s;
+  uint64_t result = rotl(s[1] * 5, 7) * 9;
+  uint64_t t = s[1] << 17;
+  s[2] ^= s[0];
+  s[3] ^= s[1];
+  s[1] ^= s[2];
+  s[0] ^= s[3];
+  s[2] ^= t;
+  s[3] = rotl(s[3], 45);
+  return result;
+}
+
+void cfuzz_rng_bytes(struct cfuzz_rng *rng, uint8_t *out, size_t len) {
+  while (len > 0) {
+    uint64_t v = cfuzz_rng_next(rng);
+    for (int i = 0; i < 8 && len > 0; i++, len--) {
+      *out++ = (uint8_t)v;
+      v >>= 8;
+    }
+  }
+}

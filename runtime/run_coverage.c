@@ -1,0 +1,98 @@
+/* run_coverage.c - counter scan, shared-bitset merge, bitset comparison (see
+ * run_coverage.h). */
+#include "run_coverage.h"
+
+#include <string.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* Puts the 64-bit mask of PCs [pc, pc + 64) into the bitset; pc need not be
+ * word-aligned because modules are numbered back to back. */
+static inline void or_mask_at(uint64_t *bits, size_t pc, uint64_t mask) {
+  size_t word = pc / 64, shift = pc % 64;
+  bits[word] |= mask << shift;
+  if (shift && (mask >> (64 - shift)))
+    bits[word + 1] |= mask >> (64 - shift);
+}
+
+/* Mask of non-zero bytes among 64 counters, or 0 fast when all are zero. */
+static inline uint64_t nonzero_mask64(const uint8_t *c) {
+#if defined(__SSE2__)
+  __m128i a = _mm_loadu_si128((const __m128i *)c);
+  __m128i b = _mm_loadu_si128((const __m128i *)(c + 16));
+  __m128i d = _mm_loadu_si128((const __m128i *)(c + 32));
+  __m128i e = _mm_loadu_si128((const __m128i *)(c + 48));
+  __m128i zero = _mm_setzero_si128();
+  __m128i any = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(d, e));
+  if (_mm_movemask_epi8(_mm_cmpeq_epi8(any, zero)) == 0xFFFF)
+    return 0;
+  uint64_t m0 = (uint16_t)~_mm_movemask_epi8(_mm_cmpeq_epi8(a, zero));
+  uint64_t m1 = (uint16_t)~_mm_movemask_epi8(_mm_cmpeq_epi8(b, zero));
+  uint64_t m2 = (uint16_t)~_mm_movemask_epi8(_mm_cmpeq_epi8(d, zero));
+  uint64_t m3 = (uint16_t)~_mm_movemask_epi8(_mm_cmpeq_epi8(e, zero));
+  return m0 | m1 << 16 | m2 << 32 | m3 << 48;
+#else
+  uint64_t w[8];
+  memcpy(w, c, 64);
+  if ((w[0] | w[1] | w[2] | w[3] | w[4] | w[5] | w[6] | w[7]) == 0)
+    return 0;
+  uint64_t mask = 0;
+  for (int i = 0; i < 64; i++)
+    mask |= (uint64_t)(c[i] != 0) << i;
+  return mask;
+#endif
+}
+
+void cfuzz_collect_run_bits(const struct cfuzz_instrumentation *instr, const struct cfuzz_modules *m,
+                            uint64_t *run_bits) {
+  memset(run_bits, 0, m->n_words * sizeof(uint64_t));
+  for (size_t i = 0; i < instr->n_modules; i++) {
+    uint8_t *c = instr->modules[i].counters;
+    size_t n = instr->modules[i].n_counters, first = m->first_pc[i], k = 0;
+    for (; k + 64 <= n; k += 64) {
+      uint64_t mask = nonzero_mask64(c + k);
+      if (mask) {
+        or_mask_at(run_bits, first + k, mask);
+        memset(c + k, 0, 64);
+      }
+    }
+    for (; k < n; k++) {
+      if (c[k]) {
+        run_bits[(first + k) / 64] |= 1ull << ((first + k) % 64);
+        c[k] = 0;
+      }
+    }
+  }
+}
+
+bool cfuzz_merge_run_bits(uint64_t *shared, const uint64_t *run_bits, size_t n_words) {
+  bool fresh = false;
+  for (size_t i = 0; i < n_words; i++) {
+    uint64_t mine = run_bits[i];
+    if (!mine)
+      continue;
+    uint64_t prev = __atomic_load_n(&shared[i], __ATOMIC_RELAXED);
+    if ((prev | mine) == prev)
+      continue;
+    prev = __atomic_fetch_or(&shared[i], mine, __ATOMIC_RELAXED);
+    if ((prev | mine) != prev)
+      fresh = true;
+  }
+  return fresh;
+}
+
+bool cfuzz_bits_cover(const uint64_t *super, const uint64_t *sub, size_t n_words) {
+  for (size_t i = 0; i < n_words; i++)
+    if (sub[i] & ~super[i])
+      return false;
+  return true;
+}
+
+size_t cfuzz_bits_count(const uint64_t *bits, size_t n_words) {
+  size_t n = 0;
+  for (size_t i = 0; i < n_words; i++)
+    n += (size_t)__builtin_popcountll(bits[i]);
+  return n;
+}
