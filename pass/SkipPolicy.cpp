@@ -72,6 +72,11 @@ bool keepCalleesOutOf(Function &F) {
     // without the callee's body anyway.
     if (auto *CI = dyn_cast<CallInst>(CB); CI && CI->isMustTailCall())
       continue;
+    // always_inline promises inlining: glibc's fortify wrappers, for one,
+    // are gnu_inline bodies that may have no out-of-line definition.
+    if (const Function *Callee = CB->getCalledFunction())
+      if (Callee->hasFnAttribute(Attribute::AlwaysInline))
+        continue;
     CB->setIsNoInline();
     Changed = true;
   }
