@@ -30,6 +30,10 @@ config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in
 # Keep the user's own CFUZZ_PASS_OPTIONS out of the tests.
 config.environment.pop("CFUZZ_PASS_OPTIONS", None)
 
+if not os.path.exists(config.plugin):
+    lit_config.fatal("%s is not built; run `cmake --build <build dir> --target cfuzzpass` first"
+                     % config.plugin)
+
 target = "--target=x86_64-unknown-linux-gnu"
 plugin = config.plugin
 include = "-I" + os.path.join(config.cfuzz_source_dir, "runtime", "include")
