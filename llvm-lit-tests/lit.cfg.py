@@ -9,6 +9,7 @@
 #                                       (add the input file; output goes to stdout)
 #   %clang_cfuzz, %clangxx_cfuzz        clang(++) for x86_64 Linux with -fpass-plugin=%plugin
 #                                       -S -emit-llvm (add -O level, input and -o -)
+#   %llc                                llc of the same LLVM (machine-code smoke checks)
 #   %verify                             opt -passes=verify -disable-output (add the file)
 #   %cfuzz_include                      -I for the public header cfuzz.h
 #   %ptr_prefixes                       --check-prefixes=CHECK,TYPED (LLVM 14) or
@@ -44,6 +45,7 @@ config.substitutions.append(("%clang_cfuzz", "%s %s -fpass-plugin=%s -S -emit-ll
 config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%opt", config.opt))
+config.substitutions.append(("%llc", os.path.join(os.path.dirname(config.opt), "llc")))
 config.substitutions.append(("%plugin", plugin))
 config.substitutions.append(("%cfuzz_include", include))
 config.substitutions.append(("%verify", "%s -passes=verify -disable-output" % config.opt))
