@@ -222,9 +222,7 @@ bool cfuzz::CoverageInstrumenter::instrumentFunction(
   GlobalVariable *Counters =
       createArrayInSection(F, Int8Ty, Blocks.size(), CountersSection);
   Counters->setAlignment(Align(1));
-  // Built before the counters go in, while each block's first instruction is
-  // still the user's: block addresses do not care, but it keeps the order of
-  // table entries equal to the order of counters.
+  // Same block list, same order: table pair I describes counter I.
   createPCTable(F, Blocks);
   for (size_t I = 0; I < Blocks.size(); ++I)
     injectCounterAtBlock(F, *Blocks[I], Counters, I);

@@ -50,12 +50,24 @@ const OptionInfo OptionTable[] = {
      "split wide compares into byte-wise cascades (experimental)"},
 };
 
-cl::opt<std::string> ClOptions(
-    "cfuzz-options",
-    cl::desc("cfuzz pass options, same syntax as CFUZZ_PASS_OPTIONS: "
-             "coverage,prune,trace-cmp,trace-switch,trace-strcmp,trace-div,"
-             "trace-gep,split-cmp each =0 or =1"),
-    cl::init(""));
+// Created only if no other copy of the plugin (another path, same process)
+// registered it first: LLVM aborts on a flag registered twice. A second copy
+// then reads the environment variable only; the first copy's pass runs first
+// and the module flag makes the second one a no-op anyway.
+cl::opt<std::string> *createOptionsFlag() {
+  if (cl::getRegisteredOptions().count("cfuzz-options"))
+    return nullptr;
+  return new cl::opt<std::string>(
+      "cfuzz-options",
+      cl::desc("cfuzz pass options, same syntax as CFUZZ_PASS_OPTIONS: "
+               "coverage,prune,trace-cmp,trace-switch,trace-strcmp,trace-div,"
+               "trace-gep,split-cmp each =0 or =1"),
+      cl::init(""));
+}
+
+// A static initialiser, so the flag exists as soon as the library is loaded
+// (before the command line is parsed, when loaded with -load).
+cl::opt<std::string> *const ClOptions = createOptionsFlag();
 
 // Each distinct problem is reported once per process: the pass runs once per
 // module and a warning per module would drown real diagnostics.
@@ -120,7 +132,7 @@ cfuzz::Options cfuzz::readOptions() {
   Options Opts;
   if (const char *Env = std::getenv("CFUZZ_PASS_OPTIONS"))
     applySettings("CFUZZ_PASS_OPTIONS", Env, Opts);
-  if (!ClOptions.empty())
-    applySettings("-cfuzz-options", ClOptions, Opts);
+  if (ClOptions && !ClOptions->empty())
+    applySettings("-cfuzz-options", *ClOptions, Opts);
   return Opts;
 }

@@ -7,6 +7,11 @@
 // Same with opt running the pass twice, and on an already instrumented file.
 // RUN: %opt -load-pass-plugin=%plugin -passes=cfuzz,cfuzz -S %t.ll | FileCheck %s
 // RUN: %opt_cfuzz %t.ll | FileCheck %s
+// Two copies of the plugin (build tree and install tree, say) in one clang:
+// no abort on the -cfuzz-options flag registered twice, one instrumentation.
+// RUN: cp %plugin %t.copy.so
+// RUN: %clang %s --target=x86_64-unknown-linux-gnu -O1 -fpass-plugin=%plugin -fpass-plugin=%t.copy.so -S -emit-llvm -o %t.copies.ll
+// RUN: FileCheck %s < %t.copies.ll
 
 int twice(int x) {
   return x > 3 ? x * 2 : x + 1;
