@@ -105,29 +105,30 @@ int cfuzz_corpus_write_file(const char *dir, const uint8_t *data, size_t len, un
 
 static void fill_entry(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e, const uint8_t *data, size_t len,
                        const uint64_t *bits, uint32_t traced) {
+  e->cap = len;
   e->data = cfuzz_xmalloc(len);
   memcpy(e->data, data, len);
   e->len = len;
   e->bits = cfuzz_xmalloc(c->n_words * sizeof(uint64_t));
   memcpy(e->bits, bits, c->n_words * sizeof(uint64_t));
   e->traced = traced;
-  e->owns_file = false;
-  cfuzz_sha1_hex(data, len, e->name);
+  e->file[0] = '\0';
   c->total_bytes += len;
 }
 
-/* Writes the entry's file if there is a corpus directory; a failure to write
- * is reported but not fatal: the entry still helps this process. */
-static void write_entry_file(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e) {
+/* Writes the entry's content as a new file if there is a corpus directory;
+ * returns false (after a warning) if that failed: the entry still helps
+ * this process. */
+static bool write_entry_file(struct cfuzz_corpus *c, const struct cfuzz_corpus_entry *e,
+                             char name[CFUZZ_SHA1_HEX_LEN + 1]) {
   if (!c->dir)
-    return;
-  char name[CFUZZ_SHA1_HEX_LEN + 1];
+    return false;
   if (cfuzz_corpus_write_file(c->dir, e->data, e->len, &c->tmp_counter, name) != 0) {
     cfuzz_warn("cannot write corpus entry to '%s': %s", c->dir, strerror(errno));
-    return;
+    return false;
   }
-  e->owns_file = true;
   known_insert(c, name_hash(name));
+  return true;
 }
 
 size_t cfuzz_corpus_add(struct cfuzz_corpus *c, const uint8_t *data, size_t len, const uint64_t *bits,
@@ -139,34 +140,41 @@ size_t cfuzz_corpus_add(struct cfuzz_corpus *c, const uint8_t *data, size_t len,
   struct cfuzz_corpus_entry *e = &c->entries[c->n];
   fill_entry(c, e, data, len, bits, traced);
   if (write_file)
-    write_entry_file(c, e);
+    write_entry_file(c, e, e->file);
   return c->n++;
 }
 
 void cfuzz_corpus_replace(struct cfuzz_corpus *c, size_t i, const uint8_t *data, size_t len,
-                          const uint64_t *bits, uint32_t traced) {
+                          const uint64_t *bits, uint32_t traced, bool persist) {
   struct cfuzz_corpus_entry *e = &c->entries[i];
-  struct cfuzz_corpus_entry old = *e;
-  c->total_bytes -= old.len;
-  fill_entry(c, e, data, len, bits, traced);
-  if (old.owns_file) {
-    write_entry_file(c, e);
-    if (e->owns_file && strcmp(old.name, e->name) != 0) {
-      char path[4096];
-      snprintf(path, sizeof path, "%s/%s", c->dir, old.name);
-      if (unlink(path) != 0 && errno != ENOENT)
-        cfuzz_warn("cannot remove replaced corpus entry '%s': %s", path, strerror(errno));
-    }
+  if (len > e->cap) {
+    e->cap = len + len / 2;
+    e->data = cfuzz_xrealloc(e->data, e->cap);
   }
-  free(old.data);
-  free(old.bits);
+  c->total_bytes = c->total_bytes - e->len + len;
+  memcpy(e->data, data, len);
+  e->len = len;
+  memcpy(e->bits, bits, c->n_words * sizeof(uint64_t));
+  e->traced = traced;
+  if (!persist || e->file[0] == '\0')
+    return;
+  char name[CFUZZ_SHA1_HEX_LEN + 1];
+  if (!write_entry_file(c, e, name) || strcmp(name, e->file) == 0)
+    return;
+  /* Only now that the new file is durable may the old one go. */
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", c->dir, e->file);
+  if (unlink(path) != 0 && errno != ENOENT)
+    cfuzz_warn("cannot remove replaced corpus entry '%s': %s", path, strerror(errno));
+  memcpy(e->file, name, sizeof name);
 }
 
-bool cfuzz_corpus_contains_name(const struct cfuzz_corpus *c, const char *name) {
-  for (size_t i = 0; i < c->n; i++)
-    if (strcmp(c->entries[i].name, name) == 0)
-      return true;
-  return false;
+void cfuzz_corpus_set_file(struct cfuzz_corpus *c, size_t i, const char *name) {
+  struct cfuzz_corpus_entry *e = &c->entries[i];
+  char hex[CFUZZ_SHA1_HEX_LEN + 1];
+  cfuzz_sha1_hex(e->data, e->len, hex);
+  if (c->dir && strcmp(hex, name) == 0)
+    memcpy(e->file, hex, sizeof hex);
 }
 
 static int compare_names(const void *a, const void *b) {

@@ -90,6 +90,17 @@ static void write_artifacts(const struct cfuzz_crash_context *ctx) {
   }
 }
 
+/* libFuzzer prints its final statistics after a crash as well; scripts
+ * read the execution count from them. */
+static void print_crash_stats(const struct cfuzz_crash_context *ctx) {
+  if (!ctx->print_final_stats || !ctx->runs)
+    return;
+  char line[256] = "stat::number_of_executed_units: ";
+  append_uint(line, sizeof line, (unsigned long)*ctx->runs);
+  append(line, sizeof line, "\n");
+  say(line);
+}
+
 static void report_and_exit(const char *error, const char *summary) {
   struct cfuzz_crash_context *ctx = cfuzz_instr.crash;
   char line[512] = "==";
@@ -100,8 +111,10 @@ static void report_and_exit(const char *error, const char *summary) {
   append(line, sizeof line, summary);
   append(line, sizeof line, "\n");
   say(line);
-  if (ctx)
+  if (ctx) {
     write_artifacts(ctx);
+    print_crash_stats(ctx);
+  }
   _exit(ctx ? ctx->exit_code : CFUZZ_EXIT_CRASH);
 }
 
@@ -156,5 +169,6 @@ void cfuzz_crash_test_failed(const struct cfuzz_crash_context *ctx, const char *
   fprintf(stderr, "SUMMARY: cfuzz: fuzz test failure\n");
   fflush(stderr);
   write_artifacts(ctx);
+  print_crash_stats(ctx);
   exit(ctx->exit_code);
 }

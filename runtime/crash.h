@@ -23,6 +23,8 @@ struct cfuzz_crash_context {
   const char *exact_artifact_path; /* NULL: <prefix>crash-<sha1> */
   const char *keep_dir;            /* NULL, or also write crash-<sha1> here */
   int exit_code;
+  const uint64_t *runs;            /* NULL, or executions so far, for the stats */
+  int print_final_stats;           /* -print_final_stats=1: print them after a crash too */
 };
 
 /* Makes ctx current and installs the signal handlers (once per process). */

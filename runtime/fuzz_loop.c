@@ -7,12 +7,16 @@
  *    fuzzer restarted with an empty corpus but an old coverage file still
  *    learns). The input becomes a new corpus entry, on disk too.
  *  - REPLACE: otherwise, if the run covers every PC its parent entry covers
- *    and traced more distinct comparison values than the parent (or as many
- *    with a shorter input), it replaces the parent in memory and on disk.
- *    This is the reference's climbing rule, but checked against the parent's
- *    own coverage, never the global set, so a replacement never loses a PC;
- *    and an equal count alone does not replace, so neutral mutations do not
- *    rewrite the corpus on disk at every run.
+ *    and traced at least as many distinct comparison values, it replaces the
+ *    parent. This is the reference's climbing rule, but checked against the
+ *    parent's own coverage, never the global set, so a replacement never
+ *    loses a PC. The replacement is written to disk (new file, then the old
+ *    one removed) only when it is strictly better: more traced values, or
+ *    as many with a shorter input. Equal ones (neutral drift, which the
+ *    reference also allows) replace in memory only, so they cost a memcpy,
+ *    not a file write per execution; and they may not be longer than the
+ *    parent, otherwise insertions (more numerous than removals among the
+ *    mutations) make every entry drift up to -max_len.
  * Per execution the loop touches only the input and the counters: no
  * syscall, no allocation (the clock is read every 256 runs through the vDSO;
  * the corpus directory is rescanned every few seconds). */
@@ -112,9 +116,10 @@ static enum run_result run_one(struct fuzzer *f, size_t parent, bool on_disk) {
   if (parent == NO_PARENT)
     return RUN_BORING;
   const struct cfuzz_corpus_entry *e = &f->corpus.entries[parent];
-  if (cfuzz_bits_cover(f->run_bits, e->bits, n_words) &&
-      (traced > e->traced || (traced == e->traced && len < e->len))) {
-    cfuzz_corpus_replace(&f->corpus, parent, f->input.data, len, f->run_bits, traced);
+  if (traced >= e->traced && (traced > e->traced || len <= e->len) &&
+      cfuzz_bits_cover(f->run_bits, e->bits, n_words)) {
+    bool better = traced > e->traced || len < e->len;
+    cfuzz_corpus_replace(&f->corpus, parent, f->input.data, len, f->run_bits, traced, better);
     __atomic_fetch_add(&f->cov.header->unique_runs, 1, __ATOMIC_RELAXED);
     return RUN_REPLACED;
   }
@@ -144,11 +149,8 @@ static void load_input(struct fuzzer *f, const uint8_t *data, size_t len, const 
     for (size_t i = 0; i < f->modules.n_words; i++)
       f->corpus_bits[i] |= f->run_bits[i];
   }
-  if (name && f->corpus.n > before) {
-    struct cfuzz_corpus_entry *e = &f->corpus.entries[f->corpus.n - 1];
-    /* It was already on disk: only content-named files may be replaced. */
-    e->owns_file = strcmp(e->name, name) == 0;
-  }
+  if (name && f->corpus.n > before)
+    cfuzz_corpus_set_file(&f->corpus, f->corpus.n - 1, name);
 }
 
 static void visit_corpus_file(void *ctx, const char *name, const uint8_t *data, size_t len) {
@@ -283,6 +285,8 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
       .exact_artifact_path = flags->exact_artifact_path,
       .keep_dir = cfg->keep_crash_dir,
       .exit_code = (int)flags->error_exitcode,
+      .runs = &f.runs,
+      .print_final_stats = (int)flags->print_final_stats,
   };
   cfuzz_crash_install(&f.crash);
 

@@ -12,12 +12,21 @@
 #include <time.h>
 #include <unistd.h>
 
+/* One write per message, so lines from several processes don't interleave. */
+static void print_line(const char *prefix, const char *fmt, va_list ap) {
+  char line[8192];
+  int n = snprintf(line, sizeof line, "%s", prefix);
+  vsnprintf(line + n, sizeof line - (size_t)n - 1, fmt, ap);
+  size_t len = strlen(line);
+  line[len] = '\n';
+  fflush(stderr);
+  cfuzz_write_all(STDERR_FILENO, line, len + 1);
+}
+
 void cfuzz_fatal(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  fputs("ERROR: cfuzz: ", stderr);
-  vfprintf(stderr, fmt, ap);
-  fputc('\n', stderr);
+  print_line("ERROR: cfuzz: ", fmt, ap);
   va_end(ap);
   exit(CFUZZ_EXIT_USAGE);
 }
@@ -25,9 +34,7 @@ void cfuzz_fatal(const char *fmt, ...) {
 void cfuzz_warn(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  fputs("WARNING: cfuzz: ", stderr);
-  vfprintf(stderr, fmt, ap);
-  fputc('\n', stderr);
+  print_line("WARNING: cfuzz: ", fmt, ap);
   va_end(ap);
 }
 

@@ -1,0 +1,152 @@
+/* Unit tests: corpus.c (atomic content-named files, directory load and
+ * rescan, skipping bad files, replacement rules that never delete a user's
+ * file or lose the old entry before the new one is written). */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "corpus.h"
+#include "util.h"
+
+static void write_named(const char *dir, const char *name, const char *content) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  FILE *f = fopen(path, "wb");
+  fwrite(content, 1, strlen(content), f);
+  fclose(f);
+}
+
+static int exists(const char *dir, const char *name) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  return access(path, F_OK) == 0;
+}
+
+static size_t count_files(const char *dir) {
+  DIR *d = opendir(dir);
+  size_t n = 0;
+  struct dirent *de;
+  while ((de = readdir(d)) != NULL)
+    n += de->d_name[0] != '.' || strncmp(de->d_name, ".cfuzz-tmp", 10) == 0;
+  closedir(d);
+  return n;
+}
+
+struct loaded {
+  size_t n;
+  char names[8][64];
+  size_t lens[8];
+};
+
+static void visit(void *ctx, const char *name, const uint8_t *data, size_t len) {
+  struct loaded *l = ctx;
+  (void)data;
+  if (l->n < 8) {
+    snprintf(l->names[l->n], 64, "%s", name);
+    l->lens[l->n] = len;
+  }
+  l->n++;
+}
+
+static void test_write_file(const char *dir) {
+  unsigned counter = 0;
+  char name[41];
+  CHECK(cfuzz_corpus_write_file(dir, (const uint8_t *)"abc", 3, &counter, name) == 0);
+  CHECK(strcmp(name, "a9993e364706816aba3e25717850c26c9cd0d89d") == 0);
+  CHECK(exists(dir, name));
+  CHECK(count_files(dir) == 1); /* no temporary file left behind */
+  uint8_t *data;
+  size_t len;
+  char path[4200];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  CHECK(cfuzz_read_file(path, 100, &data, &len) == 0 && len == 3 && memcmp(data, "abc", 3) == 0);
+  free(data);
+}
+
+static void test_scan(const char *dir) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, dir, 1);
+  write_named(dir, "seed-b", "bb");
+  write_named(dir, "seed-a", "a");
+  write_named(dir, ".hidden", "hidden");
+  write_named(dir, "too-big", "0123456789abcdef");
+  struct loaded l = {0};
+  CHECK(cfuzz_corpus_scan_dir(&c, dir, 8, visit, &l) == 0);
+  /* Sorted, dot files and files over max_len skipped (with a warning). */
+  CHECK(l.n == 3);
+  CHECK(strcmp(l.names[0], "a9993e364706816aba3e25717850c26c9cd0d89d") == 0);
+  CHECK(strcmp(l.names[1], "seed-a") == 0 && strcmp(l.names[2], "seed-b") == 0);
+  /* A rescan reads only files that appeared since. */
+  struct loaded again = {0};
+  CHECK(cfuzz_corpus_scan_dir(&c, dir, 8, visit, &again) == 0 && again.n == 0);
+  write_named(dir, "from-another-process", "zz");
+  CHECK(cfuzz_corpus_scan_dir(&c, dir, 8, visit, &again) == 0 && again.n == 1);
+  CHECK(strcmp(again.names[0], "from-another-process") == 0);
+  if (geteuid() != 0) { /* root reads anything */
+    write_named(dir, "unreadable", "u");
+    char path[4200];
+    snprintf(path, sizeof path, "%s/unreadable", dir);
+    chmod(path, 0);
+    struct loaded third = {0};
+    CHECK(cfuzz_corpus_scan_dir(&c, dir, 8, visit, &third) == 0 && third.n == 0);
+  }
+  char missing[4200];
+  snprintf(missing, sizeof missing, "%s/no-such-dir", dir);
+  CHECK(cfuzz_corpus_scan_dir(&c, missing, 8, visit, &l) != 0);
+  cfuzz_corpus_free(&c);
+}
+
+static void test_replace(const char *dir) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, dir, 1);
+  uint64_t bits = 3;
+  size_t i = cfuzz_corpus_add(&c, (const uint8_t *)"first", 5, &bits, 1, true);
+  char old_name[41];
+  memcpy(old_name, c.entries[i].file, 41);
+  CHECK(exists(dir, old_name));
+  /* In-memory replacement (neutral drift) leaves the disk alone. */
+  cfuzz_corpus_replace(&c, i, (const uint8_t *)"fir5t", 5, &bits, 1, false);
+  CHECK(memcmp(c.entries[i].data, "fir5t", 5) == 0 && exists(dir, old_name));
+  /* A persisted replacement writes the new file, then removes the old one. */
+  cfuzz_corpus_replace(&c, i, (const uint8_t *)"better input", 12, &bits, 2, true);
+  CHECK(!exists(dir, old_name));
+  CHECK(exists(dir, c.entries[i].file));
+  CHECK(c.entries[i].len == 12 && c.entries[i].traced == 2);
+  CHECK(c.total_bytes == 12);
+
+  /* A hand-named seed loaded from the directory is never deleted. */
+  write_named(dir, "my-seed", "seed");
+  size_t k = cfuzz_corpus_add(&c, (const uint8_t *)"seed", 4, &bits, 1, false);
+  cfuzz_corpus_set_file(&c, k, "my-seed");
+  CHECK(c.entries[k].file[0] == '\0');
+  cfuzz_corpus_replace(&c, k, (const uint8_t *)"seed2", 5, &bits, 2, true);
+  CHECK(exists(dir, "my-seed"));
+  cfuzz_corpus_free(&c);
+}
+
+static void test_unwritable_dir(const char *dir) {
+  if (geteuid() == 0)
+    return;
+  char ro[4200];
+  snprintf(ro, sizeof ro, "%s/ro", dir);
+  mkdir(ro, 0500);
+  unsigned counter = 0;
+  char name[41];
+  CHECK(cfuzz_corpus_write_file(ro, (const uint8_t *)"x", 1, &counter, name) != 0);
+}
+
+int main(void) {
+  char *dir1 = check_temp_dir("corpus-write");
+  char *dir2 = check_temp_dir("corpus-replace");
+  test_write_file(dir1);
+  test_scan(dir1);
+  test_replace(dir2);
+  test_unwritable_dir(dir2);
+  free(dir1);
+  free(dir2);
+  return check_finish("corpus");
+}

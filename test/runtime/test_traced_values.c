@@ -1,0 +1,96 @@
+/* Unit tests: traced_values (distinct count, O(1) clear, saturation,
+ * generation wrap) and the comparison callbacks that feed it. */
+#include <stdint.h>
+
+#include "check.h"
+#include "instrumentation.h"
+#include "traced_values.h"
+
+void __sanitizer_cov_trace_cmp4(uint32_t a, uint32_t b);
+void __sanitizer_cov_trace_switch(uint64_t value, uint64_t *cases);
+void __sanitizer_weak_hook_memcmp(void *pc, const void *s1, const void *s2, size_t n, int result);
+void __sanitizer_cov_8bit_counters_init(uint8_t *start, uint8_t *stop);
+void __sanitizer_cov_pcs_init(const uintptr_t *start, const uintptr_t *stop);
+
+static struct cfuzz_traced_values set; /* zero-initialised, like the global */
+
+static void test_set(void) {
+  CHECK(cfuzz_traced_values_count(&set) == 0);
+  cfuzz_traced_values_add(&set, 1);
+  cfuzz_traced_values_add(&set, 2);
+  cfuzz_traced_values_add(&set, 1);
+  cfuzz_traced_values_add(&set, 0); /* 0 is a value like any other */
+  CHECK(cfuzz_traced_values_count(&set) == 3);
+  uint32_t before = set.generation;
+  cfuzz_traced_values_clear(&set);
+  CHECK(set.generation == before + 1); /* O(1): no table rewrite */
+  CHECK(cfuzz_traced_values_count(&set) == 0);
+  cfuzz_traced_values_add(&set, 1);
+  CHECK(cfuzz_traced_values_count(&set) == 1);
+  /* Saturation: the count stops at half the table, probing stays finite. */
+  for (uint64_t v = 0; v < 3 * CFUZZ_TRACED_SLOTS; v++)
+    cfuzz_traced_values_add(&set, v * 7919);
+  CHECK(cfuzz_traced_values_count(&set) == CFUZZ_TRACED_MAX_COUNT);
+  /* Generation wrap falls back to a real clear. */
+  set.generation = UINT32_MAX - 1;
+  cfuzz_traced_values_clear(&set);
+  CHECK(set.generation == 0);
+  cfuzz_traced_values_add(&set, 5);
+  cfuzz_traced_values_add(&set, 6);
+  CHECK(cfuzz_traced_values_count(&set) == 2);
+}
+
+static uint32_t traced_by_cmp(uint32_t a, uint32_t b) {
+  cfuzz_traced_values_clear(&cfuzz_instr.traced);
+  __sanitizer_cov_trace_cmp4(a, b);
+  return cfuzz_traced_values_count(&cfuzz_instr.traced);
+}
+
+static uint32_t traced_by_memcmp(const char *input) {
+  cfuzz_traced_values_clear(&cfuzz_instr.traced);
+  __sanitizer_weak_hook_memcmp((void *)0x1000, input, "canyoufindme", 12, 1);
+  return cfuzz_traced_values_count(&cfuzz_instr.traced);
+}
+
+static void test_callbacks(void) {
+  CHECK(traced_by_cmp(1, 2) == 1);
+  /* Unequal operands are kept for the mutator. */
+  int found = 0;
+  for (int i = 0; i < CFUZZ_CMP_INT_ENTRIES; i++)
+    found |= cfuzz_instr.cmp.ints[i].size == 4 && cfuzz_instr.cmp.ints[i].arg1 == 1 &&
+             cfuzz_instr.cmp.ints[i].arg2 == 2;
+  CHECK(found);
+  /* A longer matched prefix traces more distinct values: the climb. */
+  uint32_t none = traced_by_memcmp("xxxxxxxxxxxx");
+  uint32_t three = traced_by_memcmp("canxxxxxxxxx");
+  uint32_t all = traced_by_memcmp("canyoufindme");
+  CHECK(none < three && three < all);
+  found = 0;
+  for (int i = 0; i < CFUZZ_CMP_STR_ENTRIES; i++)
+    found |= cfuzz_instr.cmp.strs[i].len == 12 && memcmp(cfuzz_instr.cmp.strs[i].bytes, "canyoufindme", 12) == 0;
+  CHECK(found);
+  uint64_t cases[] = {2, 32, 10, 20};
+  cfuzz_traced_values_clear(&cfuzz_instr.traced);
+  __sanitizer_cov_trace_switch(7, cases);
+  CHECK(cfuzz_traced_values_count(&cfuzz_instr.traced) == 1);
+}
+
+static void test_registration(void) {
+  /* Every object's constructor registers the same section: counted once. */
+  static uint8_t counters[4];
+  static uintptr_t pcs[8] = {0x1000, 1, 0x1010, 0, 0x1020, 0, 0x1030, 0};
+  size_t before = cfuzz_instr.n_modules;
+  __sanitizer_cov_8bit_counters_init(counters, counters + 4);
+  __sanitizer_cov_pcs_init(pcs, pcs + 8);
+  __sanitizer_cov_8bit_counters_init(counters, counters + 4);
+  __sanitizer_cov_pcs_init(pcs, pcs + 8);
+  CHECK(cfuzz_instr.n_modules == before + 1);
+  CHECK(cfuzz_instr.modules[before].n_counters == 4 && cfuzz_instr.modules[before].pcs == pcs);
+}
+
+int main(void) {
+  test_set();
+  test_callbacks();
+  test_registration();
+  return check_finish("traced_values");
+}
