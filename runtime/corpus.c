@@ -156,25 +156,20 @@ void cfuzz_corpus_replace(struct cfuzz_corpus *c, size_t i, const uint8_t *data,
   e->len = len;
   memcpy(e->bits, bits, c->n_words * sizeof(uint64_t));
   e->traced = traced;
-  if (!persist || e->file[0] == '\0')
+  if (!persist)
     return;
   char name[CFUZZ_SHA1_HEX_LEN + 1];
   if (!write_entry_file(c, e, name) || strcmp(name, e->file) == 0)
     return;
-  /* Only now that the new file is durable may the old one go. */
-  char path[4096];
-  snprintf(path, sizeof path, "%s/%s", c->dir, e->file);
-  if (unlink(path) != 0 && errno != ENOENT)
-    cfuzz_warn("cannot remove replaced corpus entry '%s': %s", path, strerror(errno));
+  /* Only now that the new file is durable may the old one go, and only if
+   * this process wrote it. */
+  if (e->file[0] != '\0') {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", c->dir, e->file);
+    if (unlink(path) != 0 && errno != ENOENT)
+      cfuzz_warn("cannot remove replaced corpus entry '%s': %s", path, strerror(errno));
+  }
   memcpy(e->file, name, sizeof name);
-}
-
-void cfuzz_corpus_set_file(struct cfuzz_corpus *c, size_t i, const char *name) {
-  struct cfuzz_corpus_entry *e = &c->entries[i];
-  char hex[CFUZZ_SHA1_HEX_LEN + 1];
-  cfuzz_sha1_hex(e->data, e->len, hex);
-  if (c->dir && strcmp(hex, name) == 0)
-    memcpy(e->file, hex, sizeof hex);
 }
 
 static int compare_names(const void *a, const void *b) {

@@ -20,10 +20,11 @@ struct cfuzz_corpus_entry {
   size_t len, cap;      /* cap: allocated bytes, so replacements rarely allocate */
   uint64_t *bits;       /* PCs covered by this input's run */
   uint32_t traced;      /* distinct traced values of that run */
-  /* The entry's file in the corpus directory, named by the SHA-1 of the
-   * content it had when written; "" if it has none we may replace. After a
-   * replacement in memory only, the file holds the entry's earlier, equally
-   * good version. */
+  /* The file this process wrote for the entry in the corpus directory
+   * (named by the SHA-1 of the content it had then); "" if none. Only such
+   * files are ever deleted: files that were in the directory before (the
+   * user's, other processes') never are. After a replacement in memory
+   * only, the file holds the entry's earlier, equally good version. */
   char file[CFUZZ_SHA1_HEX_LEN + 1];
 };
 
@@ -48,17 +49,12 @@ void cfuzz_corpus_free(struct cfuzz_corpus *c);
 size_t cfuzz_corpus_add(struct cfuzz_corpus *c, const uint8_t *data, size_t len, const uint64_t *bits,
                         uint32_t traced, bool write_file);
 
-/* Replaces entry i by an input at least as good. With `persist`, and if
- * the entry has a file, the new content is written and made durable first,
- * then the old file is removed. Files not named by their content (a user's
- * hand-named seeds) are never deleted. Allocates only if the new input is
- * larger than any earlier content of the entry. */
+/* Replaces entry i by an input at least as good. With `persist` (and a
+ * corpus directory), the new content is written and made durable first,
+ * then the entry's old file is removed if this process wrote it. Allocates
+ * only if the new input is larger than any earlier content of the entry. */
 void cfuzz_corpus_replace(struct cfuzz_corpus *c, size_t i, const uint8_t *data, size_t len,
                           const uint64_t *bits, uint32_t traced, bool persist);
-
-/* Records that entry i was loaded from <dir>/<name>: it becomes the entry's
- * replaceable file only if name is the SHA-1 of the entry's content. */
-void cfuzz_corpus_set_file(struct cfuzz_corpus *c, size_t i, const char *name);
 
 /* Writes data atomically as <dir>/<sha1 hex>; name receives the hex name.
  * Returns 0, or -1 with errno set. */

@@ -141,7 +141,6 @@ static void load_input(struct fuzzer *f, const uint8_t *data, size_t len, const 
     grow_input_file(f, len);
   memcpy(f->input.data, data, len);
   cfuzz_input_file_set_length(&f->input, len);
-  size_t before = f->corpus.n;
   enum run_result r = run_one(f, NO_PARENT, name != NULL);
   if (r == RUN_BORING) {
     cfuzz_corpus_add(&f->corpus, data, len, f->run_bits, cfuzz_traced_values_count(&cfuzz_instr.traced),
@@ -149,8 +148,6 @@ static void load_input(struct fuzzer *f, const uint8_t *data, size_t len, const 
     for (size_t i = 0; i < f->modules.n_words; i++)
       f->corpus_bits[i] |= f->run_bits[i];
   }
-  if (name && f->corpus.n > before)
-    cfuzz_corpus_set_file(&f->corpus, f->corpus.n - 1, name);
 }
 
 static void visit_corpus_file(void *ctx, const char *name, const uint8_t *data, size_t len) {
@@ -165,7 +162,7 @@ static void visit_extra_file(void *ctx, const char *name, const uint8_t *data, s
 static void open_files(struct fuzzer *f) {
   const struct cfuzz_loop_config *cfg = f->cfg;
   const char *workdir = cfg->flags->workdir;
-  cfuzz_make_dirs_or_die(workdir, "work directory");
+  cfuzz_make_dir_or_die(workdir, "work directory");
   char *cov_dir = cfuzz_path_join(workdir, "v");
   char *input_dir = cfuzz_path_join(workdir, "i");
   cfuzz_make_dirs_or_die(cov_dir, "coverage directory");

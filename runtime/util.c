@@ -121,6 +121,11 @@ int cfuzz_make_dirs(const char *dir, char *what, size_t what_len) {
   return 0;
 }
 
+void cfuzz_make_dir_or_die(const char *dir, const char *purpose) {
+  if (make_one_dir(dir) != 0)
+    cfuzz_fatal("cannot create %s '%s': %s", purpose, dir, strerror(errno));
+}
+
 void cfuzz_make_dirs_or_die(const char *dir, const char *purpose) {
   char what[4096];
   if (cfuzz_make_dirs(dir, what, sizeof what) != 0)
@@ -128,7 +133,9 @@ void cfuzz_make_dirs_or_die(const char *dir, const char *purpose) {
 }
 
 int cfuzz_read_file(const char *path, size_t max_len, uint8_t **data, size_t *len) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  /* O_NONBLOCK: opening a FIFO planted in a corpus must not hang; anything
+   * but a regular file is then rejected. */
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0)
     return -1;
   struct stat st;

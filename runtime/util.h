@@ -28,6 +28,10 @@ char *cfuzz_path_join(const char *a, const char *b);
  * symbolic link at any created component; an existing non-directory is an
  * error. Returns 0, or -1 with errno set and *what naming the bad path. */
 int cfuzz_make_dirs(const char *dir, char *what, size_t what_len);
+/* Creates one directory (its parent must exist) or accepts an existing one;
+ * fatal on failure. For the work directory: a mistyped -workdir should fail,
+ * not silently create a tree. */
+void cfuzz_make_dir_or_die(const char *dir, const char *purpose);
 /* Like cfuzz_make_dirs but fatal on failure. */
 void cfuzz_make_dirs_or_die(const char *dir, const char *purpose);
 

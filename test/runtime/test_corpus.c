@@ -118,13 +118,18 @@ static void test_replace(const char *dir) {
   CHECK(c.entries[i].len == 12 && c.entries[i].traced == 2);
   CHECK(c.total_bytes == 12);
 
-  /* A hand-named seed loaded from the directory is never deleted. */
+  /* Files loaded from the directory (hand-named or content-named) are never
+   * deleted; the improvement is added next to them. */
   write_named(dir, "my-seed", "seed");
+  write_named(dir, "a9993e364706816aba3e25717850c26c9cd0d89d", "abc");
   size_t k = cfuzz_corpus_add(&c, (const uint8_t *)"seed", 4, &bits, 1, false);
-  cfuzz_corpus_set_file(&c, k, "my-seed");
+  size_t m = cfuzz_corpus_add(&c, (const uint8_t *)"abc", 3, &bits, 1, false);
   CHECK(c.entries[k].file[0] == '\0');
   cfuzz_corpus_replace(&c, k, (const uint8_t *)"seed2", 5, &bits, 2, true);
+  cfuzz_corpus_replace(&c, m, (const uint8_t *)"abcd", 4, &bits, 2, true);
   CHECK(exists(dir, "my-seed"));
+  CHECK(exists(dir, "a9993e364706816aba3e25717850c26c9cd0d89d"));
+  CHECK(exists(dir, c.entries[k].file) && exists(dir, c.entries[m].file));
   cfuzz_corpus_free(&c);
 }
 
