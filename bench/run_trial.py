@@ -20,6 +20,10 @@ RSS of the largest process (getrusage of the children).
 import argparse, glob, json, os, re, resource, shutil, signal, subprocess, sys, time
 
 TIMEOUT_S, MEM_MB = 2, 2048
+# Address-space backstop for every fuzzer process: far above MEM_MB and the oom
+# target's 3 GiB, so it never decides a find; it only keeps a fuzzer that lacks
+# a memory limit from exhausting a shared machine.
+BACKSTOP_BYTES = 8 << 30
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -90,8 +94,9 @@ def run(a):
     else:
         cmds, env = [libfuzzer_style_cmd(a, binary, corpus)], os.environ
     start = time.monotonic()
+    backstop = lambda: resource.setrlimit(resource.RLIMIT_AS, (BACKSTOP_BYTES, BACKSTOP_BYTES))
     procs = [subprocess.Popen(c, stdout=log, stderr=subprocess.STDOUT, cwd=a.out, env=env,
-                              start_new_session=True) for c in cmds]
+                              start_new_session=True, preexec_fn=backstop) for c in cmds]
     found_at = None
     deadline = start + a.seconds + 30  # grace for startup and final stats
     while any(p.poll() is None for p in procs):
