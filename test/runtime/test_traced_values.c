@@ -88,8 +88,22 @@ static void test_registration(void) {
   CHECK(cfuzz_instr.modules[before].n_counters == 4 && cfuzz_instr.modules[before].pcs == pcs);
 }
 
+/* Code built with plain -fsanitize-coverage calls memcmp itself: the
+ * runtime's definition must report it like the hook would. */
+static void test_interceptors(void) {
+  int (*volatile cmp)(const void *, const void *, size_t) = memcmp;
+  int (*volatile scmp)(const char *, const char *) = strcmp;
+  cfuzz_traced_values_clear(&cfuzz_instr.traced);
+  CHECK(cmp("canyouXXXXXX", "canyoufindme", 12) < 0);
+  uint32_t six = cfuzz_traced_values_count(&cfuzz_instr.traced);
+  CHECK(six == 7); /* one value per matched byte, plus the call site */
+  CHECK(cmp("same", "same", 4) == 0 && cmp("b", "a", 1) > 0);
+  CHECK(scmp("abc", "abd") < 0 && scmp("abc", "abc") == 0 && scmp("b", "") > 0);
+}
+
 int main(void) {
   test_set();
+  test_interceptors();
   test_callbacks();
   test_registration();
   return check_finish("traced_values");
