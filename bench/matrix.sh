@@ -8,7 +8,9 @@
 #        once built; the first run also builds every binary into OUT/../bins)
 # full:  5 trials, bug suite capped at 600 s, real targets 1800 s (many hours)
 # Env: FUZZERS (default "cfuzz libfuzzer aflpp"), TARGETS / REAL to narrow the
-#      sets, CFUZZ_BUILD for the cfuzz build dir (see build.sh).
+#      sets, TRIALS CAP REAL_SECS SPEED_SECS to override the size's settings,
+#      CFUZZ_BUILD for the cfuzz build dir (see build.sh), BINS for the binaries
+#      (default OUT/../bins, reused across runs while up to date).
 # Fuzzers run one at a time, alternating (the order rotates each trial), so any
 # drift in machine load hits all of them alike.
 set -euo pipefail
@@ -19,6 +21,12 @@ case $size in
   full)  trials=5 cap=600 real_secs=1800 speed_secs=30 ;;
   *) echo "usage: matrix.sh quick|full [OUT]" >&2; exit 2 ;;
 esac
+# Any of these overrides the size's setting, e.g. TRIALS=3 for a quick run
+# with several trials.
+trials=${TRIALS:-$trials} cap=${CAP:-$cap} real_secs=${REAL_SECS:-$real_secs}
+speed_secs=${SPEED_SECS:-$speed_secs}
+export CFUZZ_BUILD=${CFUZZ_BUILD:-/work/main/build-bench-14}
+cfuzz_build=$CFUZZ_BUILD
 out=${2:-$here/out/$size}
 bins=${BINS:-$(dirname "$out")/bins}
 mkdir -p "$out" "$bins"
@@ -32,8 +40,12 @@ results=$out/results.jsonl
 : > "$results"
 
 variant_of() { case $1 in aflpp) echo aflcmplog ;; *) echo "$1" ;; esac; }
-build() {  # build VARIANT TARGET, once; a failed build is logged and skipped
-  [ -x "$bins/$2.$1" ] && return 0
+build() {  # build VARIANT TARGET unless up to date; a failed build is logged and skipped
+  local bin=$bins/$2.$1 inputs
+  inputs=$(ls "$here/build.sh" "$here/targets/$2.c" "$here/real/$2.sh" "$here/../examples/${2#example_}.c" \
+              "$cfuzz_build/runtime/libcfuzz.a" "$cfuzz_build/pass/cfuzzpass.so" 2>/dev/null)
+  # shellcheck disable=SC2086
+  if [ -x "$bin" ] && [ -z "$(find $inputs -newer "$bin")" ]; then return 0; fi
   "$here/build.sh" "$1" "$2" "$bins" >"$bins/build-$2.$1.log" 2>&1 ||
     { echo "matrix: build of $2.$1 failed, see $bins/build-$2.$1.log" >&2; return 1; }
 }
