@@ -31,7 +31,7 @@ using namespace cfuzz;
 
 namespace {
 
-/// Store sizes, in bits, that have a __sanitizer_cov_trace_cmp callback.
+/// Operand widths, in bits, that have a __sanitizer_cov_trace_cmp callback.
 constexpr unsigned CmpWidths[] = {8, 16, 32, 64};
 
 /// The callback width for integer type Ty: its width rounded up to 8, 16,
@@ -89,8 +89,7 @@ public:
 
   FunctionCallee cmp(unsigned Bits, bool Const) {
     std::string Name = std::string("__sanitizer_cov_trace_") +
-                       (Const ? "const_cmp" : "cmp") +
-                       std::to_string(Bits / 8);
+                       (Const ? "const_cmp" : "cmp") + std::to_string(Bits / 8);
     Type *Ty = Type::getIntNTy(C, Bits);
     return declare(Name, {Ty, Ty});
   }
@@ -119,8 +118,7 @@ private:
     if (auto *F = dyn_cast<Function>(Callee.getCallee()))
       if (F->isDeclaration())
         for (unsigned I = 0; I < Params.size(); ++I)
-          if (Params[I]->isIntegerTy() &&
-              Params[I]->getIntegerBitWidth() < 64)
+          if (Params[I]->isIntegerTy() && Params[I]->getIntegerBitWidth() < 64)
             F->addParamAttr(I, Attribute::ZExt);
     return Callee;
   }
@@ -149,8 +147,8 @@ CallInst *emitCall(IRBuilder<> &IRB, FunctionCallee Callee,
 }
 
 /// __sanitizer_cov_trace_[const_]cmpN(A, B), with the constant (if any) as
-/// A. Odd widths are widened to their store size by the predicate's own
-/// signedness so the traced values order as the program orders them; i128
+/// A. Odd widths are widened to the next callback width by the predicate's
+/// own signedness so the traced values order as the program orders them; i128
 /// (and i65..i127) is traced as its low and high 64-bit halves, which is
 /// what a 128-bit magic-value compare needs to be solved piece by piece.
 void emitTraceForCmp(ICmpInst &Cmp, Callbacks &CB) {
@@ -185,12 +183,17 @@ void emitTraceForCmp(ICmpInst &Cmp, Callbacks &CB) {
 
 /// __sanitizer_cov_trace_switch(Cond, Cases) with Cases an internal constant
 /// {number of cases, bit width, case values zero-extended and sorted}.
-/// Switches wider than 64 bits cannot be described in that table: skipped.
+/// Switches wider than 64 bits cannot be described in that table: skipped,
+/// like switches with nothing to learn (no case, constant condition).
+bool isInterestingSwitch(const SwitchInst &SI) {
+  const Value *Cond = SI.getCondition();
+  return Cond->getType()->getScalarSizeInBits() <= 64 &&
+         SI.getNumCases() != 0 && !isa<Constant>(Cond);
+}
+
 void emitTraceForSwitch(SwitchInst &SI, Callbacks &CB) {
   Value *Cond = SI.getCondition();
   unsigned Bits = Cond->getType()->getScalarSizeInBits();
-  if (Bits > 64 || SI.getNumCases() == 0 || isa<Constant>(Cond))
-    return;
   LLVMContext &C = SI.getContext();
   Type *I64 = Type::getInt64Ty(C);
 
@@ -205,10 +208,9 @@ void emitTraceForSwitch(SwitchInst &SI, Callbacks &CB) {
 
   Module &M = *SI.getModule();
   ArrayType *TableTy = ArrayType::get(I64, Table.size());
-  auto *GV = new GlobalVariable(M, TableTy, /*isConstant=*/true,
-                                GlobalValue::InternalLinkage,
-                                ConstantArray::get(TableTy, Table),
-                                "cfuzz.switch_cases");
+  auto *GV = new GlobalVariable(
+      M, TableTy, /*isConstant=*/true, GlobalValue::InternalLinkage,
+      ConstantArray::get(TableTy, Table), "cfuzz.switch_cases");
   GV->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
 
   IRBuilder<> IRB(&SI);
@@ -218,44 +220,53 @@ void emitTraceForSwitch(SwitchInst &SI, Callbacks &CB) {
                  {Wide, IRB.CreatePointerCast(GV, CB.tablePtrTy())});
 }
 
-/// __sanitizer_cov_trace_div{4,8}(divisor) for a divisor the input may
-/// control: a constant divisor can never become zero or interesting.
-/// Remainders are traced too; they fault on zero just like divisions.
-void emitTraceForDiv(BinaryOperator &BO, Callbacks &CB) {
-  Value *Divisor = BO.getOperand(1);
-  if (isa<Constant>(Divisor) || !Divisor->getType()->isIntegerTy())
-    return;
-  unsigned Bits =
-      BO.getModule()->getDataLayout().getTypeStoreSizeInBits(Divisor->getType());
-  if (Bits != 32 && Bits != 64)
-    return;
-  IRBuilder<> IRB(&BO);
-  setFallbackDebugLoc(IRB, BO);
-  Value *V = IRB.CreateIntCast(Divisor, IRB.getIntNTy(Bits), BO.getOpcode() == Instruction::SDiv ||
-                                                             BO.getOpcode() == Instruction::SRem);
-  emitCall(IRB, CB.div(Bits), {V});
-}
-
-/// __sanitizer_cov_trace_gep(index) for each non-constant scalar index.
-void emitTraceForGep(GetElementPtrInst &GEP, Callbacks &CB) {
-  Type *IntPtr = GEP.getModule()->getDataLayout().getIntPtrType(GEP.getContext());
-  IRBuilder<> IRB(&GEP);
-  setFallbackDebugLoc(IRB, GEP);
-  for (Use &Idx : GEP.indices())
-    if (!isa<Constant>(Idx) && Idx->getType()->isIntegerTy())
-      IRB.CreateCall(CB.gep(), {IRB.CreateIntCast(Idx, IntPtr, true)});
-}
-
-bool isDivision(const Instruction &I) {
+/// The callback width for I's divisor: 32 or 64, or 0 when I is not a
+/// division or remainder, its divisor is a constant (which can never become
+/// zero or interesting) or has another width. Remainders count: they fault on
+/// zero just like divisions.
+unsigned divisorWidth(const Instruction &I) {
   switch (I.getOpcode()) {
   case Instruction::SDiv:
   case Instruction::UDiv:
   case Instruction::SRem:
   case Instruction::URem:
-    return true;
+    break;
   default:
-    return false;
+    return 0;
   }
+  const Value *Divisor = I.getOperand(1);
+  if (isa<Constant>(Divisor) || !Divisor->getType()->isIntegerTy())
+    return 0;
+  unsigned Bits = Divisor->getType()->getIntegerBitWidth();
+  return Bits == 32 || Bits == 64 ? Bits : 0;
+}
+
+/// __sanitizer_cov_trace_div{4,8}(divisor) for a divisor the input may
+/// control.
+void emitTraceForDiv(BinaryOperator &BO, Callbacks &CB) {
+  Value *Divisor = BO.getOperand(1);
+  unsigned Bits = divisorWidth(BO);
+  IRBuilder<> IRB(&BO);
+  setFallbackDebugLoc(IRB, BO);
+  emitCall(IRB, CB.div(Bits), {Divisor});
+}
+
+/// Whether GEP has an index the input may control.
+bool hasVariableIndex(const GetElementPtrInst &GEP) {
+  return any_of(GEP.indices(), [](const Use &Idx) {
+    return !isa<Constant>(Idx) && Idx->getType()->isIntegerTy();
+  });
+}
+
+/// __sanitizer_cov_trace_gep(index) for each non-constant scalar index.
+void emitTraceForGep(GetElementPtrInst &GEP, Callbacks &CB) {
+  Type *IntPtr =
+      GEP.getModule()->getDataLayout().getIntPtrType(GEP.getContext());
+  IRBuilder<> IRB(&GEP);
+  setFallbackDebugLoc(IRB, GEP);
+  for (Use &Idx : GEP.indices())
+    if (!isa<Constant>(Idx) && Idx->getType()->isIntegerTy())
+      IRB.CreateCall(CB.gep(), {IRB.CreateIntCast(Idx, IntPtr, true)});
 }
 
 } // namespace
@@ -275,17 +286,16 @@ bool cfuzz::injectCompareTracing(Function &F, const Options &Opts,
         if (Opts.TraceCmp && isInterestingCmp(*Cmp, DT, Opts.Prune))
           Cmps.push_back(Cmp);
       } else if (auto *SI = dyn_cast<SwitchInst>(&I)) {
-        if (Opts.TraceSwitch)
+        if (Opts.TraceSwitch && isInterestingSwitch(*SI))
           Switches.push_back(SI);
-      } else if (Opts.TraceDiv && isDivision(I)) {
+      } else if (Opts.TraceDiv && divisorWidth(I)) {
         Divs.push_back(cast<BinaryOperator>(&I));
       } else if (auto *GEP = dyn_cast<GetElementPtrInst>(&I)) {
-        if (Opts.TraceGep)
+        if (Opts.TraceGep && hasVariableIndex(*GEP))
           Geps.push_back(GEP);
       }
     }
 
-  bool Changed = false;
   Callbacks CB(*F.getParent());
   for (ICmpInst *Cmp : Cmps)
     emitTraceForCmp(*Cmp, CB);
@@ -295,7 +305,8 @@ bool cfuzz::injectCompareTracing(Function &F, const Options &Opts,
     emitTraceForDiv(*BO, CB);
   for (GetElementPtrInst *GEP : Geps)
     emitTraceForGep(*GEP, CB);
-  Changed = !Cmps.empty() || !Switches.empty() || !Divs.empty() || !Geps.empty();
+  bool Changed =
+      !Cmps.empty() || !Switches.empty() || !Divs.empty() || !Geps.empty();
   if (Opts.TraceStrcmp)
     Changed |= injectStringCompareHooks(F);
   return Changed;

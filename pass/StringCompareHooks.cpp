@@ -83,8 +83,8 @@ bool hasShape(const CallInst &CI, Shape S) {
   case Shape::Find:
     return CI.arg_size() == 2 && IsPtr(0) && IsPtr(1) && Ret->isPointerTy();
   case Shape::MemFind:
-    return CI.arg_size() == 4 && IsPtr(0) && IsInt(1) && IsPtr(2) &&
-           IsInt(3) && Ret->isPointerTy();
+    return CI.arg_size() == 4 && IsPtr(0) && IsInt(1) && IsPtr(2) && IsInt(3) &&
+           Ret->isPointerTy();
   }
   return false;
 }
@@ -93,8 +93,7 @@ bool hasShape(const CallInst &CI, Shape S) {
 const StringFunction *recogniseStringCall(const CallInst &CI) {
   if (CI.isMustTailCall()) // nothing may follow a musttail call
     return nullptr;
-  auto *Callee =
-      dyn_cast<Function>(CI.getCalledOperand()->stripPointerCasts());
+  auto *Callee = dyn_cast<Function>(CI.getCalledOperand()->stripPointerCasts());
   if (!Callee)
     return nullptr;
   StringRef Name = Callee->getName();
@@ -128,8 +127,7 @@ Function *getOrCreateNoHook(Module &M, StringRef Hook, FunctionType *Ty) {
   std::string Name = (cfuzz::NoHookPrefix + Hook).str();
   if (Function *F = M.getFunction(Name))
     return F;
-  Function *F =
-      Function::Create(Ty, GlobalValue::InternalLinkage, Name, &M);
+  Function *F = Function::Create(Ty, GlobalValue::InternalLinkage, Name, &M);
   F->addFnAttr(Attribute::DisableSanitizerInstrumentation);
   F->addFnAttr(Attribute::NoUnwind);
   BasicBlock *BB = BasicBlock::Create(M.getContext(), "", F);
@@ -167,8 +165,8 @@ void emitHookCall(Function &F, CallInst &CI, const StringFunction &SF,
   auto AsPtr = [&](Value *V) { return IRB.CreatePointerCast(V, Ptr); };
   auto AsSize = [&](Value *V) { return IRB.CreateZExtOrTrunc(V, Size); };
 
-  Value *CallerPC = IRB.CreateConstGEP1_64(Type::getInt8Ty(C), AsPtr(&F),
-                                           SiteIndex);
+  Value *CallerPC =
+      IRB.CreateConstGEP1_64(Type::getInt8Ty(C), AsPtr(&F), SiteIndex);
   SmallVector<Value *, 6> Args{CallerPC};
   switch (SF.S) {
   case Shape::CompareN:
