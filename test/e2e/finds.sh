@@ -15,7 +15,8 @@ fuzzer=$1 dir=$2 runs=$3 seed=$4 expect=$5 test=${6-}
 fresh_dir "$dir"
 if [ -n "$test" ]; then
   corpus=$dir/work/f/$test
-  run_logged "$dir/log" "$fuzzer" --fuzz="$test" -workdir="$dir/work" -runs="$runs" -seed="$seed"
+  run_logged "$dir/log" "$fuzzer" --fuzz="$test" -workdir="$dir/work" -runs="$runs" -seed="$seed" \
+    -artifact_prefix="$dir/"
 else
   corpus=$dir/corpus
   mkdir "$corpus"

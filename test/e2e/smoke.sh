@@ -15,7 +15,8 @@ fresh_dir "$dir"
 run_logged "$dir/fresh.log" "$fuzzer" -workdir="$work"
 expect_status 0 "smoke mode on a fresh work directory" "$dir/fresh.log"
 
-run_logged "$dir/fuzz.log" "$fuzzer" --fuzz="$test" -workdir="$work" -runs="$runs" -seed="$seed"
+run_logged "$dir/fuzz.log" "$fuzzer" --fuzz="$test" -workdir="$work" -runs="$runs" -seed="$seed" \
+  -artifact_prefix="$dir/"
 expect_status 77 "fuzzing to get a saved reproducer" "$dir/fuzz.log"
 
 run_logged "$dir/regress.log" "$fuzzer" -workdir="$work"
