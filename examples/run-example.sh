@@ -23,7 +23,7 @@ log=$dir/fuzz.log
 # for the summary; POSIX sh has no pipefail, so the status goes via a file.
 {
   status=0
-  "$fuzzer" --fuzz="$test" -workdir="$dir/work" -max_total_time=600 || status=$?
+  "$fuzzer" --fuzz="$test" -workdir="$dir/work" -artifact_prefix="$dir/" -max_total_time=600 || status=$?
   echo "$status" >"$dir/status"
 } 2>&1 | tee "$log"
 status=$(cat "$dir/status")
@@ -39,4 +39,5 @@ if [ -z "$reproducer" ] || [ ! -f "$reproducer" ]; then
 fi
 echo "fuzz-example: found the failing input of '$test'"
 echo "fuzz-example: reproducer: $reproducer"
-echo "fuzz-example: replay it with: $fuzzer $reproducer"
+# Native tests replay their saved reproducers in every run without --fuzz.
+echo "fuzz-example: replay it (a regression run, now failing): $fuzzer -workdir=$dir/work"
