@@ -3,6 +3,9 @@
 // calls, reported through the memcmp hook; __builtin_strcmp is a strcmp call.
 // RUN: %clang_cfuzz -O2 %s -o - | FileCheck %s
 // RUN: %clang_cfuzz -O0 %s -o - | FileCheck %s --check-prefix=O0
+// With debug info every inserted call needs a location to verify.
+// RUN: %clang_cfuzz -g -O2 %s -o - | %verify
+// RUN: %clang_cfuzz -g -O0 %s -o - | %verify
 #include <string.h>
 
 // CHECK-LABEL: define {{.*}}@builtin_memcmp16(
