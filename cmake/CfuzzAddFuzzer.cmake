@@ -18,12 +18,22 @@ function(cfuzz_add_fuzzer name)
   set(plugin "$<TARGET_FILE:${CFUZZ_PLUGIN_TARGET}>")
   add_executable(${name} ${ARG_SOURCES})
   target_compile_options(${name} PRIVATE "-fpass-plugin=${plugin}")
-  # Recompile the fuzzer's sources when the plugin changes.
+  # Recompile the fuzzer's sources when the plugin changes. OBJECT_DEPENDS
+  # takes no generator expressions before CMake 3.27 (Debian 12 has 3.25), so
+  # name the in-tree plugin by its plain path.
   get_target_property(_imported ${CFUZZ_PLUGIN_TARGET} IMPORTED)
   if(NOT _imported)
     add_dependencies(${name} ${CFUZZ_PLUGIN_TARGET})
+    get_target_property(_dir ${CFUZZ_PLUGIN_TARGET} LIBRARY_OUTPUT_DIRECTORY)
+    if(NOT _dir)
+      get_target_property(_dir ${CFUZZ_PLUGIN_TARGET} BINARY_DIR)
+    endif()
+    get_target_property(_out ${CFUZZ_PLUGIN_TARGET} OUTPUT_NAME)
+    if(NOT _out)
+      set(_out ${CFUZZ_PLUGIN_TARGET})
+    endif()
     set_source_files_properties(${ARG_SOURCES} TARGET_DIRECTORY ${name}
-                                PROPERTIES OBJECT_DEPENDS "${plugin}")
+      PROPERTIES OBJECT_DEPENDS "${_dir}/${_out}${CMAKE_SHARED_MODULE_SUFFIX}")
   endif()
   if(ARG_NO_MAIN)
     target_link_libraries(${name} PRIVATE ${CFUZZ_RUNTIME_NOMAIN_TARGET})

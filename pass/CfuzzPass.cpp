@@ -12,6 +12,7 @@
 #include "Coverage.h"
 #include "Options.h"
 #include "SkipPolicy.h"
+#include "SplitCompares.h"
 
 #include "llvm/Analysis/PostDominators.h"
 #include "llvm/IR/Constants.h"
@@ -70,6 +71,10 @@ void markInstrumented(Module &M) {
 bool instrumentFunction(Function &F, const cfuzz::Options &Opts,
                         cfuzz::CoverageInstrumenter &Coverage) {
   bool Changed = false;
+  // 0. Optional byte-wise compare cascades; they add blocks, so they come
+  //    before the dominator trees and before coverage picks its blocks.
+  if (Opts.SplitCmp)
+    Changed |= cfuzz::splitCompares(F);
   DominatorTree DT(F);
   PostDominatorTree PDT(F);
   // 1. Comparisons, on the CFG the user wrote (it adds no blocks).

@@ -2,11 +2,6 @@
 ; constant into a cascade of one-byte compares, lowest byte first, one block
 ; per byte, so edge coverage alone rewards each correct byte.
 ;
-; XFAIL: *
-; Pending: the driver does not call cfuzz::splitCompares yet (it needs
-; SplitCompares.cpp in pass/CMakeLists.txt and a call before the dominator
-; trees in CfuzzPass.cpp's instrumentFunction). Remove XFAIL once wired.
-;
 ; RUN: env CFUZZ_PASS_OPTIONS=split-cmp=1,coverage=0,trace-cmp=0 %opt_cfuzz %s | FileCheck %s
 ; RUN: env CFUZZ_PASS_OPTIONS=split-cmp=1 %opt_cfuzz %s | %verify
 
