@@ -78,6 +78,10 @@ def bug_table(rows):
             m[f] = med(times)
             found = sum(r["found"] for r in rs)
             shown = f">{cap}" if m[f] >= cap and found < len(rs) else fmt(m[f], 2)
+            # A hang or OOM can only be found with the per-input limit it needs.
+            needs = {"hang": "-timeout", "oom": "-rss_limit_mb"}.get(t)
+            if found == 0 and needs and any(needs in r.get("unsupported_flags", []) for r in rs):
+                shown = f"n/a, no {needs}"
             cells.append(f"{shown} ({found}/{len(rs)})")
         body.append([t] + cells + [ratio(m["cfuzz"], m["libfuzzer"]), ratio(m["cfuzz"], m["aflpp"])])
     return table(header, body)
@@ -110,7 +114,11 @@ def main():
         body = []
         for f in FUZZERS:
             for t in sorted({r["target"] for r in scaled}):
-                j2 = med([r["execs_per_sec"] for r in scaled if r["fuzzer"] == f and r["target"] == t])
+                rs = [r for r in scaled if r["fuzzer"] == f and r["target"] == t]
+                if any("-jobs" in r.get("unsupported_flags", []) for r in rs):
+                    body.append([NAMES[f], t, "n/a", "n/a (-jobs not implemented)", "n/a"])
+                    continue
+                j2 = med([r["execs_per_sec"] for r in rs])
                 base = [r for r in one if r["fuzzer"] == f and r["target"] == t and r["seconds"] == (
                     next((s["seconds"] for s in scaled if s["target"] == t), None))]
                 j1 = med([r["execs_per_sec"] for r in base])

@@ -47,6 +47,7 @@ elif [ -f "$here/real/$target.sh" ]; then
   src_dir=$(compgen -G "$cache/$package-[0-9]*" | head -1 || true)
   [ -d "$src_dir" ] || "$here/fetch.sh" "$package"
   src_dir=$(compgen -G "$cache/$package-[0-9]*" | head -1)
+  # shellcheck disable=SC2034  # used by the recipe
   gen="$work/gen"
   cd "$src_dir"   # the recipe's globs and relative paths are in the source tree
   # shellcheck source=/dev/null
@@ -83,7 +84,7 @@ case $variant in
               ldflags=(-fprofile-instr-generate); main=("$here/driver/replay.c") ;;
   cfuzzpass)  cflags+=("-fpass-plugin=$(cfuzz_file cfuzzpass.so)")
               ldflags=("$(cfuzz_file libcfuzz_nomain.a)" -lpthread -lm); main=("$here/driver/replay.c") ;;
-  sancov)     cflags+=(-fsanitize-coverage=inline-8bit-counters,pc-table,trace-cmp)
+  sancov)     cflags+=("-fsanitize-coverage=inline-8bit-counters,pc-table,trace-cmp")
               ldflags=("$(cfuzz_file libcfuzz_nomain.a)" -lpthread -lm); main=("$here/driver/replay.c") ;;
   *) echo "build.sh: unknown variant $variant" >&2; exit 2 ;;
 esac

@@ -31,10 +31,14 @@ out=${2:-$here/out/$size}
 bins=${BINS:-$(dirname "$out")/bins}
 mkdir -p "$out" "$bins"
 out=$(cd "$out" && pwd) bins=$(cd "$bins" && pwd)
-read -r -a fuzzers <<< "${FUZZERS:-cfuzz libfuzzer aflpp}"
-read -r -a bugs <<< "${TARGETS:-magic_nested magic32 magic64 memcmp_magic strcmp_magic state_machine
-  checksum length_prefixed hitcount float_range div_zero hang oom example_libfuzzer_style}"
-read -r -a real <<< "${REAL:-zstd lz4 pcre2 expat libpng}"
+# Word lists on purpose: the env overrides are space-separated names.
+# shellcheck disable=SC2206
+fuzzers=(${FUZZERS:-cfuzz libfuzzer aflpp})
+# shellcheck disable=SC2206
+bugs=(${TARGETS:-magic_nested magic32 magic64 memcmp_magic strcmp_magic state_machine
+  checksum length_prefixed hitcount float_range div_zero hang oom example_libfuzzer_style})
+# shellcheck disable=SC2206
+real=(${REAL:-zstd lz4 pcre2 expat libpng})
 overhead_targets=("${real[@]:0:2}")
 results=$out/results.jsonl
 : > "$results"

@@ -130,6 +130,9 @@ def run(a):
         # into its own output: count the workers' logs only, once each.
         text = "".join(open(j, errors="replace").read() for j in job_logs)
     execs = afl_execs(a.out) if a.fuzzer == "aflpp" else libfuzzer_style_execs(text)
+    # Flags the fuzzer says it ignores (cfuzz warns "flag -X is not implemented"):
+    # a measure that depends on one is reported as n/a, not as a result.
+    unsupported = sorted(set(re.findall(r"flag (-\w+) is not implemented", text)))
     queues = glob.glob(f"{a.out}/afl/*/queue") if a.fuzzer == "aflpp" else [corpus]
     rec = {"fuzzer": a.fuzzer, "target": a.target, "trial": a.trial, "mode": a.mode,
            "jobs": a.jobs, "seconds": a.seconds, "wall": round(wall, 3), "execs": execs,
@@ -137,6 +140,7 @@ def run(a):
            "found": found_at is not None,
            "time_to_find": round(found_at, 3) if found_at is not None else None,
            "peak_rss_mb": round(rss_mb, 1),
+           "unsupported_flags": unsupported,
            "corpus_size": sum(len([f for f in os.listdir(q) if not f.startswith(".")]) for q in queues)}
     cov_bin = os.path.join(a.bins, f"{a.target}.cov")
     if a.coverage and os.access(cov_bin, os.X_OK):

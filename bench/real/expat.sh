@@ -1,4 +1,5 @@
 # package: expat
+# shellcheck shell=bash disable=SC2034,SC2154  # sourced by build.sh: it sets $gen, $src_dir and reads these
 # expat's own fuzz/xml_parse_fuzzer.c (UTF-8 variant) over the parser.
 sources=(expat/lib/xmlparse.c expat/lib/xmlrole.c expat/lib/xmltok.c)
 includes=(expat/lib)

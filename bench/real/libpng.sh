@@ -1,4 +1,5 @@
 # package: libpng1.6
+# shellcheck shell=bash disable=SC2034,SC2154  # sourced by build.sh: it sets $gen, $src_dir and reads these
 # libpng's own contrib/oss-fuzz/libpng_read_fuzzer.cc (zlib from the system,
 # uninstrumented for every fuzzer alike).
 prepare() { cp scripts/pnglibconf.h.prebuilt "$gen/pnglibconf.h"; }

@@ -1,4 +1,5 @@
 # package: lz4
+# shellcheck shell=bash disable=SC2034,SC2154  # sourced by build.sh: it sets $gen, $src_dir and reads these
 # lz4's own ossfuzz/decompress_frame_fuzzer.c over the frame decoder.
 sources=(lib/lz4.c lib/lz4frame.c lib/lz4hc.c lib/xxhash.c ossfuzz/lz4_helpers.c ossfuzz/fuzz_data_producer.c)
 includes=(lib ossfuzz)

@@ -1,4 +1,5 @@
 # package: pcre2
+# shellcheck shell=bash disable=SC2034,SC2154  # sourced by build.sh: it sets $gen, $src_dir and reads these
 # pcre2's own src/pcre2_fuzzsupport.c: compiles the input as a pattern and
 # matches it (8-bit library, no JIT, the generic config).
 prepare() {

@@ -1,4 +1,5 @@
 # package: libzstd
+# shellcheck shell=bash disable=SC2034,SC2154  # sourced by build.sh: it sets $gen, $src_dir and reads these
 # zstd's own tests/fuzz/simple_decompress.c over the decompressor.
 # Sourced by build.sh in the unpacked source dir; $gen is a scratch include dir.
 sources=(lib/common/*.c lib/decompress/*.c tests/fuzz/fuzz_helpers.c tests/fuzz/fuzz_data_producer.c)
