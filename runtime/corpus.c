@@ -113,6 +113,7 @@ static void fill_entry(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e, con
   memcpy(e->bits, bits, c->n_words * sizeof(uint64_t));
   e->traced = traced;
   e->file[0] = '\0';
+  e->dirty = false;
   c->total_bytes += len;
 }
 
@@ -156,20 +157,32 @@ void cfuzz_corpus_replace(struct cfuzz_corpus *c, size_t i, const uint8_t *data,
   e->len = len;
   memcpy(e->bits, bits, c->n_words * sizeof(uint64_t));
   e->traced = traced;
-  if (!persist)
-    return;
-  char name[CFUZZ_SHA1_HEX_LEN + 1];
-  if (!write_entry_file(c, e, name) || strcmp(name, e->file) == 0)
-    return;
-  /* Only now that the new file is durable may the old one go, and only if
-   * this process wrote it. */
-  if (e->file[0] != '\0') {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", c->dir, e->file);
-    if (unlink(path) != 0 && errno != ENOENT)
-      cfuzz_warn("cannot remove replaced corpus entry '%s': %s", path, strerror(errno));
+  if (persist && c->dir)
+    e->dirty = true;
+}
+
+size_t cfuzz_corpus_flush(struct cfuzz_corpus *c) {
+  size_t written = 0;
+  for (size_t i = 0; i < c->n; i++) {
+    struct cfuzz_corpus_entry *e = &c->entries[i];
+    if (!e->dirty)
+      continue;
+    e->dirty = false;
+    char name[CFUZZ_SHA1_HEX_LEN + 1];
+    if (!write_entry_file(c, e, name) || strcmp(name, e->file) == 0)
+      continue;
+    written++;
+    /* Only now that the new file is durable may the old one go, and only if
+     * this process wrote it. */
+    if (e->file[0] != '\0') {
+      char path[4096];
+      snprintf(path, sizeof path, "%s/%s", c->dir, e->file);
+      if (unlink(path) != 0 && errno != ENOENT)
+        cfuzz_warn("cannot remove replaced corpus entry '%s': %s", path, strerror(errno));
+    }
+    memcpy(e->file, name, sizeof name);
   }
-  memcpy(e->file, name, sizeof name);
+  return written;
 }
 
 static int compare_names(const void *a, const void *b) {

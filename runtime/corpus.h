@@ -26,6 +26,7 @@ struct cfuzz_corpus_entry {
    * user's, other processes') never are. After a replacement in memory
    * only, the file holds the entry's earlier, equally good version. */
   char file[CFUZZ_SHA1_HEX_LEN + 1];
+  bool dirty;           /* improved since its file was written: flush pending */
 };
 
 struct cfuzz_corpus {
@@ -49,12 +50,18 @@ void cfuzz_corpus_free(struct cfuzz_corpus *c);
 size_t cfuzz_corpus_add(struct cfuzz_corpus *c, const uint8_t *data, size_t len, const uint64_t *bits,
                         uint32_t traced, bool write_file);
 
-/* Replaces entry i by an input at least as good. With `persist` (and a
- * corpus directory), the new content is written and made durable first,
- * then the entry's old file is removed if this process wrote it. Allocates
- * only if the new input is larger than any earlier content of the entry. */
+/* Replaces entry i by an input at least as good, in memory. With `persist`
+ * the entry is marked for the next cfuzz_corpus_flush: improvements can come
+ * every few executions, and writing each one would make the fuzzer
+ * disk-bound. Allocates only if the new input is larger than any earlier
+ * content of the entry. */
 void cfuzz_corpus_replace(struct cfuzz_corpus *c, size_t i, const uint8_t *data, size_t len,
                           const uint64_t *bits, uint32_t traced, bool persist);
+
+/* Writes every marked entry (with a corpus directory): the new file is
+ * written and made durable first, then the entry's old file is removed if
+ * this process wrote it. Returns how many files were written. */
+size_t cfuzz_corpus_flush(struct cfuzz_corpus *c);
 
 /* Writes data atomically as <dir>/<sha1 hex>; name receives the hex name.
  * Returns 0, or -1 with errno set. */

@@ -12,11 +12,14 @@
  *    parent's own coverage, never the global set, so a replacement never
  *    loses a PC. The replacement is written to disk (new file, then the old
  *    one removed) only when it is strictly better: more traced values, or
- *    as many with a shorter input. Equal ones (neutral drift, which the
+ *    as many with a shorter input; and in batches, at the periodic check
+ *    and at the end, because improvements can come every few runs. Equal ones (neutral drift, which the
  *    reference also allows) replace in memory only, so they cost a memcpy,
- *    not a file write per execution; and they may not be longer than the
- *    parent, otherwise insertions (more numerous than removals among the
- *    mutations) make every entry drift up to -max_len.
+ *    not a file write per execution. A replacement is never longer than
+ *    its parent: with most targets more bytes trace more comparisons, and
+ *    the rule would otherwise grow every entry to the length limit (slow
+ *    runs, for nothing: climbing a comparison modifies bytes in place).
+ *    Longer inputs enter the corpus as NEW entries.
  * Per execution the loop touches only the input and the counters: no
  * syscall, no allocation (the clock is read every 256 runs through the vDSO;
  * the corpus directory is rescanned every few seconds). */
@@ -44,7 +47,15 @@
 
 #define NO_PARENT SIZE_MAX
 #define CHECK_EVERY_RUNS 256
+/* Rescan of the corpus directory and flush of improved entries. */
 #define RESCAN_SECONDS 5.0
+/* Length control, after libFuzzer's: mutations may not exceed len_limit,
+ * which starts at the longest loaded input (at least LEN_LIMIT_START) and
+ * grows by log2(len_limit) bytes after 100 * log2(len_limit) runs without a
+ * new entry. Short inputs run faster, and the replace-the-parent rule
+ * otherwise grows inputs whenever more bytes trace more comparisons. */
+#define LEN_LIMIT_START 32
+#define LEN_LIMIT_PATIENCE_FACTOR 100
 /* Most a mutation can grow an input (stacked string insertions). */
 #define MUTATION_GROWTH (4 * CFUZZ_CMP_STR_MAX)
 
@@ -61,6 +72,8 @@ struct fuzzer {
   uint64_t *run_bits;    /* PCs of the last run */
   uint64_t *corpus_bits; /* union of all entries' PCs */
   size_t max_len;
+  size_t len_limit;
+  uint64_t last_progress_run; /* last NEW entry or len_limit increase */
   uint64_t runs, new_units, next_pulse;
   int64_t run_limit;
   double start, deadline, next_rescan;
@@ -74,6 +87,7 @@ static struct cfuzz_status status_of(const struct fuzzer *f) {
       .ft = cfuzz_coverage_file_count_seen(&f->cov),
       .corpus_entries = f->corpus.n,
       .corpus_bytes = f->corpus.total_bytes,
+      .len_limit = f->len_limit,
       .elapsed = cfuzz_now() - f->start,
   };
   return s;
@@ -111,13 +125,13 @@ static enum run_result run_one(struct fuzzer *f, size_t parent, bool on_disk) {
       f->corpus_bits[i] |= f->run_bits[i];
     __atomic_fetch_add(&f->cov.header->unique_runs, 1, __ATOMIC_RELAXED);
     f->new_units++;
+    f->last_progress_run = f->runs;
     return RUN_NEW;
   }
   if (parent == NO_PARENT)
     return RUN_BORING;
   const struct cfuzz_corpus_entry *e = &f->corpus.entries[parent];
-  if (traced >= e->traced && (traced > e->traced || len <= e->len) &&
-      cfuzz_bits_cover(f->run_bits, e->bits, n_words)) {
+  if (traced >= e->traced && len <= e->len && cfuzz_bits_cover(f->run_bits, e->bits, n_words)) {
     bool better = traced > e->traced || len < e->len;
     cfuzz_corpus_replace(&f->corpus, parent, f->input.data, len, f->run_bits, traced, better);
     __atomic_fetch_add(&f->cov.header->unique_runs, 1, __ATOMIC_RELAXED);
@@ -211,11 +225,11 @@ static void load_corpus(struct fuzzer *f) {
 static void mutate_and_run_one(struct fuzzer *f, size_t parent) {
   const struct cfuzz_corpus_entry *e = &f->corpus.entries[parent];
   size_t need = e->len + MUTATION_GROWTH;
-  if (need > f->max_len)
-    need = f->max_len;
+  if (need > f->len_limit)
+    need = f->len_limit;
   if (need > f->input.capacity)
     grow_input_file(f, need);
-  size_t cap = f->input.capacity < f->max_len ? f->input.capacity : f->max_len;
+  size_t cap = f->input.capacity < f->len_limit ? f->input.capacity : f->len_limit;
   size_t len = cfuzz_mutate(&f->rng, &cfuzz_instr.cmp, e->data, e->len, f->input.data, cap);
   cfuzz_input_file_set_length(&f->input, len);
   if (run_one(f, parent, false) == RUN_NEW)
@@ -230,7 +244,15 @@ static bool limits_reached(const struct fuzzer *f, double now) {
 
 /* Work done every CHECK_EVERY_RUNS runs and on pulses, never per run. */
 static void periodic(struct fuzzer *f, double now) {
+  size_t log2_limit = (size_t)(64 - __builtin_clzll((unsigned long long)f->len_limit | 1));
+  if (f->len_limit < f->max_len && f->runs - f->last_progress_run >= LEN_LIMIT_PATIENCE_FACTOR * log2_limit) {
+    f->len_limit += log2_limit;
+    if (f->len_limit > f->max_len)
+      f->len_limit = f->max_len;
+    f->last_progress_run = f->runs;
+  }
   if (f->cfg->corpus_dir && now >= f->next_rescan) {
+    cfuzz_corpus_flush(&f->corpus);
     size_t before = f->corpus.n;
     cfuzz_corpus_scan_dir(&f->corpus, f->cfg->corpus_dir, f->max_len, visit_corpus_file, f);
     if (f->corpus.n > before) {
@@ -295,6 +317,13 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   f.next_rescan = f.start + RESCAN_SECONDS;
 
   load_corpus(&f);
+  f.len_limit = LEN_LIMIT_START;
+  for (size_t i = 0; i < f.corpus.n; i++)
+    if (f.corpus.entries[i].len > f.len_limit)
+      f.len_limit = f.corpus.entries[i].len;
+  if (f.len_limit > f.max_len)
+    f.len_limit = f.max_len;
+  f.last_progress_run = f.runs;
   struct cfuzz_status s = status_of(&f);
   cfuzz_report_status("INITED", &s, 0, 0);
 
@@ -319,6 +348,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
     mutate_and_run_one(&f, (size_t)cfuzz_rng_below(&f.rng, f.corpus.n));
   }
 
+  cfuzz_corpus_flush(&f.corpus);
   s = status_of(&f);
   cfuzz_report_status("DONE", &s, 0, 0);
   if (flags->print_final_stats)

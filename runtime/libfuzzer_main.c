@@ -63,6 +63,11 @@ int cfuzz_libfuzzer_main(int argc, char **argv) {
   size_t n_dirs = 0, n_files = 0;
   for (size_t i = 0; i < flags.n_positional; i++) {
     struct stat st;
+    if (i == 0 && stat(flags.positional[i], &st) != 0 && errno == ENOENT) {
+      /* The first directory receives new entries: create it (its parent
+       * must exist), like the work directory. */
+      cfuzz_make_dir_or_die(flags.positional[i], "corpus directory");
+    }
     if (stat(flags.positional[i], &st) != 0)
       cfuzz_fatal("'%s': %s (expected a corpus directory or an input file)", flags.positional[i],
                   strerror(errno));

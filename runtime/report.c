@@ -25,8 +25,11 @@ void cfuzz_report_status(const char *event, const struct cfuzz_status *s, size_t
     snprintf(size, sizeof size, "%zuKb", s->corpus_bytes >> 10);
   else
     snprintf(size, sizeof size, "%zuMb", s->corpus_bytes >> 20);
-  fprintf(stderr, "#%" PRIu64 "\t%-6s cov: %zu ft: %zu corp: %zu/%s exec/s: %" PRIu64 " rss: %zuMb", s->runs,
-          event, s->cov, s->ft, s->corpus_entries, size, exec_per_sec(s), cfuzz_peak_rss_mb());
+  char lim[40] = "";
+  if (s->len_limit)
+    snprintf(lim, sizeof lim, " lim: %zu", s->len_limit);
+  fprintf(stderr, "#%" PRIu64 "\t%-6s cov: %zu ft: %zu corp: %zu/%s%s exec/s: %" PRIu64 " rss: %zuMb", s->runs,
+          event, s->cov, s->ft, s->corpus_entries, size, lim, exec_per_sec(s), cfuzz_peak_rss_mb());
   if (max_len)
     fprintf(stderr, " L: %zu/%zu", new_len, max_len);
   fputc('\n', stderr);

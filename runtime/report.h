@@ -13,6 +13,7 @@ struct cfuzz_status {
   size_t ft;           /* PCs seen by all processes sharing the coverage file */
   size_t corpus_entries;
   size_t corpus_bytes;
+  size_t len_limit;    /* current input length limit ("lim:"), 0: not shown */
   double elapsed;      /* seconds since the loop started */
 };
 

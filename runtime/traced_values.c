@@ -5,7 +5,7 @@
 #include <string.h>
 
 void cfuzz_traced_values_init(struct cfuzz_traced_values *set) {
-  memset(set->slot_generation, 0, sizeof set->slot_generation);
+  memset(set->slots, 0, sizeof set->slots);
   set->generation = 0;
   set->count = 0;
 }

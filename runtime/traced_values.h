@@ -20,8 +20,11 @@ struct cfuzz_traced_values {
    * zero-initialised set (the global, before main) is valid and empty. */
   uint32_t generation;
   uint32_t count;      /* distinct values inserted in this generation */
-  uint32_t slot_generation[CFUZZ_TRACED_SLOTS];
-  uint64_t slot_value[CFUZZ_TRACED_SLOTS];
+  /* Stamp and value side by side: a probe touches one cache line. */
+  struct cfuzz_traced_slot {
+    uint64_t value;
+    uint64_t stamp;
+  } slots[CFUZZ_TRACED_SLOTS];
 };
 
 /* Empties the set the slow way (memset); needed only on generation wrap. */
@@ -40,13 +43,14 @@ static inline void cfuzz_traced_values_add(struct cfuzz_traced_values *set, uint
   /* Fibonacci hashing: pcs and small operands differ in low bits only. */
   uint32_t slot = (uint32_t)((value * 0x9E3779B97F4A7C15ull) >> (64 - CFUZZ_TRACED_LOG2_SLOTS));
   for (;;) {
-    if (set->slot_generation[slot] != set->generation + 1) {
-      set->slot_generation[slot] = set->generation + 1;
-      set->slot_value[slot] = value;
+    struct cfuzz_traced_slot *s = &set->slots[slot];
+    if (s->stamp != (uint64_t)set->generation + 1) {
+      s->stamp = (uint64_t)set->generation + 1;
+      s->value = value;
       set->count++;
       return;
     }
-    if (set->slot_value[slot] == value)
+    if (s->value == value)
       return;
     slot = (slot + 1) & (CFUZZ_TRACED_SLOTS - 1);
   }

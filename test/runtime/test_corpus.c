@@ -111,8 +111,12 @@ static void test_replace(const char *dir) {
   /* In-memory replacement (neutral drift) leaves the disk alone. */
   cfuzz_corpus_replace(&c, i, (const uint8_t *)"fir5t", 5, &bits, 1, false);
   CHECK(memcmp(c.entries[i].data, "fir5t", 5) == 0 && exists(dir, old_name));
-  /* A persisted replacement writes the new file, then removes the old one. */
+  /* A persisted replacement is written at the next flush: the new file
+   * first, then the old one is removed. */
   cfuzz_corpus_replace(&c, i, (const uint8_t *)"better input", 12, &bits, 2, true);
+  CHECK(exists(dir, old_name));
+  CHECK(cfuzz_corpus_flush(&c) == 1);
+  CHECK(cfuzz_corpus_flush(&c) == 0);
   CHECK(!exists(dir, old_name));
   CHECK(exists(dir, c.entries[i].file));
   CHECK(c.entries[i].len == 12 && c.entries[i].traced == 2);
@@ -127,6 +131,7 @@ static void test_replace(const char *dir) {
   CHECK(c.entries[k].file[0] == '\0');
   cfuzz_corpus_replace(&c, k, (const uint8_t *)"seed2", 5, &bits, 2, true);
   cfuzz_corpus_replace(&c, m, (const uint8_t *)"abcd", 4, &bits, 2, true);
+  CHECK(cfuzz_corpus_flush(&c) == 2);
   CHECK(exists(dir, "my-seed"));
   CHECK(exists(dir, "a9993e364706816aba3e25717850c26c9cd0d89d"));
   CHECK(exists(dir, c.entries[k].file) && exists(dir, c.entries[m].file));
