@@ -48,17 +48,33 @@ struct tokenizer {
   size_t pos;
 };
 
-static const char *const keywords[] = {"if",  "else",   "while", "for",  "return",
-                                       "int", "char",   "void",  "break", "continue",
-                                       "struct", "sizeof"};
+/* Spellings with their lengths, so that matching compares bytes only where
+ * the length (keywords) or the first byte (operators) already agrees: a
+ * tokenizer is a hot loop, and every memcmp is also traced by the fuzzer. */
+struct spelling {
+  const char *text;
+  size_t len;
+};
+#define SPELLING(s) {s, sizeof(s) - 1}
 
-/* Longest first within each first byte does not matter: the matcher tries
- * every entry and keeps the longest. */
-static const char *const operators[] = {
-    "<<=", ">>=", "...", "==", "!=", "<=", ">=", "&&", "||", "++", "--", "->", "<<",
-    ">>",  "+=",  "-=",  "*=", "/=", "%=", "&=", "|=", "^=", "+",  "-",  "*",  "/",
-    "%",   "=",   "<",   ">",  "!",  "&",  "|",  "^",  "~",  "?",  ":",  ";",  ",",
-    ".",   "(",   ")",   "[",  "]",  "{",  "}"};
+static const struct spelling keywords[] = {
+    SPELLING("if"),     SPELLING("else"),  SPELLING("while"),    SPELLING("for"),
+    SPELLING("return"), SPELLING("int"),   SPELLING("char"),     SPELLING("void"),
+    SPELLING("break"),  SPELLING("continue"), SPELLING("struct"), SPELLING("sizeof")};
+
+/* The matcher tries every entry that starts with the right byte and keeps
+ * the longest, so the order does not matter. */
+static const struct spelling operators[] = {
+    SPELLING("<<="), SPELLING(">>="), SPELLING("..."), SPELLING("=="), SPELLING("!="),
+    SPELLING("<="),  SPELLING(">="),  SPELLING("&&"),  SPELLING("||"), SPELLING("++"),
+    SPELLING("--"),  SPELLING("->"),  SPELLING("<<"),  SPELLING(">>"), SPELLING("+="),
+    SPELLING("-="),  SPELLING("*="),  SPELLING("/="),  SPELLING("%="), SPELLING("&="),
+    SPELLING("|="),  SPELLING("^="),  SPELLING("+"),   SPELLING("-"),  SPELLING("*"),
+    SPELLING("/"),   SPELLING("%"),   SPELLING("="),   SPELLING("<"),  SPELLING(">"),
+    SPELLING("!"),   SPELLING("&"),   SPELLING("|"),   SPELLING("^"),  SPELLING("~"),
+    SPELLING("?"),   SPELLING(":"),   SPELLING(";"),   SPELLING(","),  SPELLING("."),
+    SPELLING("("),   SPELLING(")"),   SPELLING("["),   SPELLING("]"),  SPELLING("{"),
+    SPELLING("}")};
 
 static bool is_space(uint8_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
@@ -139,8 +155,7 @@ static enum token_kind scan_word(struct tokenizer *t) {
     i++;
   t->pos = i;
   for (size_t k = 0; k < sizeof keywords / sizeof keywords[0]; k++) {
-    size_t n = strlen(keywords[k]);
-    if (n == i - start && memcmp(t->src + start, keywords[k], n) == 0)
+    if (keywords[k].len == i - start && memcmp(t->src + start, keywords[k].text, keywords[k].len) == 0)
       return TOKEN_KEYWORD;
   }
   return TOKEN_IDENTIFIER;
@@ -148,10 +163,14 @@ static enum token_kind scan_word(struct tokenizer *t) {
 
 static size_t match_operator(const struct tokenizer *t) {
   size_t best = 0;
+  const uint8_t *at = t->src + t->pos;
+  size_t left = t->len - t->pos;
   for (size_t k = 0; k < sizeof operators / sizeof operators[0]; k++) {
-    size_t n = strlen(operators[k]);
-    if (n > best && n <= t->len - t->pos && memcmp(t->src + t->pos, operators[k], n) == 0)
-      best = n;
+    const struct spelling *op = &operators[k];
+    if ((uint8_t)op->text[0] != at[0] || op->len <= best || op->len > left)
+      continue;
+    if (memcmp(at, op->text, op->len) == 0)
+      best = op->len;
   }
   return best;
 }
