@@ -15,7 +15,12 @@
 #include "instrumentation.h"
 
 #define CFUZZ_API __attribute__((visibility("default"), used))
-#define CALLER_PC() ((uint64_t)(uintptr_t)__builtin_return_address(0))
+/* Call sites are made relative to the runtime's own global, which sits in
+ * the same executable: the traced values and the operand table's slots are
+ * then the same in every run of the program despite address randomisation,
+ * which is what makes -seed runs repeat exactly. */
+#define RELATIVE_PC(pc) ((uint64_t)(uintptr_t)(pc) - (uint64_t)(uintptr_t)&cfuzz_instr)
+#define CALLER_PC() RELATIVE_PC(__builtin_return_address(0))
 
 /* Zero-initialised on purpose (all fields start valid at zero), so the big
  * tables live in .bss rather than in the executable. */
@@ -138,7 +143,7 @@ CFUZZ_API void __sanitizer_weak_hook_memcmp(void *caller_pc, const void *s1, con
   (void)result;
   if (n == 0)
     return;
-  trace_bytes((uint64_t)(uintptr_t)caller_pc, s1, n, s2, n, false);
+  trace_bytes(RELATIVE_PC(caller_pc), s1, n, s2, n, false);
 }
 
 CFUZZ_API void __sanitizer_weak_hook_bcmp(void *caller_pc, const void *s1, const void *s2, size_t n,
@@ -151,7 +156,7 @@ CFUZZ_API void __sanitizer_weak_hook_bcmp(void *caller_pc, const void *s1, const
 static void trace_cstrings(void *caller_pc, const char *s1, const char *s2, size_t limit, bool fold_case) {
   size_t cap = limit < STRING_TRACE_MAX ? limit : STRING_TRACE_MAX;
   size_t l1 = bounded_strlen(s1, cap), l2 = bounded_strlen(s2, cap);
-  trace_bytes((uint64_t)(uintptr_t)caller_pc, (const uint8_t *)s1, l1, (const uint8_t *)s2, l2,
+  trace_bytes(RELATIVE_PC(caller_pc), (const uint8_t *)s1, l1, (const uint8_t *)s2, l2,
               fold_case);
 }
 
@@ -184,7 +189,7 @@ CFUZZ_API void __sanitizer_weak_hook_strstr(void *caller_pc, const char *haystac
                                             char *result) {
   (void)haystack;
   (void)result;
-  cfuzz_cmp_table_add_str(&cfuzz_instr.cmp, (uint64_t)(uintptr_t)caller_pc, needle,
+  cfuzz_cmp_table_add_str(&cfuzz_instr.cmp, RELATIVE_PC(caller_pc), needle,
                           bounded_strlen(needle, CFUZZ_CMP_STR_MAX));
 }
 
@@ -198,5 +203,5 @@ CFUZZ_API void __sanitizer_weak_hook_memmem(void *caller_pc, const void *haystac
   (void)haystack;
   (void)haystack_len;
   (void)result;
-  cfuzz_cmp_table_add_str(&cfuzz_instr.cmp, (uint64_t)(uintptr_t)caller_pc, needle, needle_len);
+  cfuzz_cmp_table_add_str(&cfuzz_instr.cmp, RELATIVE_PC(caller_pc), needle, needle_len);
 }
