@@ -4,7 +4,7 @@
 #
 #   bench/matrix.sh quick|full [OUT]          (default OUT: bench/out/<size>)
 #
-# quick: 1 trial, bug suite capped at 10 s, real targets 30 s   (< 20 min on 2 cores
+# quick: 2 trials, bug suite capped at 10 s, real targets 20 s  (< 20 min on 2 cores
 #        once built; the first run also builds every binary into OUT/../bins)
 # full:  5 trials, bug suite capped at 600 s, real targets 1800 s (many hours)
 # Env: FUZZERS (default "cfuzz libfuzzer aflpp"), TARGETS / REAL to narrow the
@@ -17,7 +17,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 size=${1:-quick}
 case $size in
-  quick) trials=1 cap=10 real_secs=30 speed_secs=5 ;;
+  quick) trials=2 cap=10 real_secs=20 speed_secs=5 ;;
   full)  trials=5 cap=600 real_secs=1800 speed_secs=30 ;;
   *) echo "usage: matrix.sh quick|full [OUT]" >&2; exit 2 ;;
 esac
