@@ -61,6 +61,11 @@ static void smoke_one(void *ctx, int (*test_one)(void *, const uint8_t *, size_t
     crash->len = len;
   }
   int rc = test_one(ctx, data, len);
+  if (crash) {
+    /* The bytes may be freed next: a later crash must not read them. */
+    crash->data = NULL;
+    crash->len = 0;
+  }
   runner.smoke_inputs++;
   if (rc != 0 && rc != CFUZZ_SKIP) {
     fprintf(stderr, "cfuzz: test '%s' failed on %s (%zu bytes): test_one returned %d\n",
