@@ -1,19 +1,20 @@
 #!/bin/sh
-# Usage: measure.sh LLVM_BIN PLUGIN LIBCFUZZ OUT [RUNS]
+# Usage: measure.sh LLVM_BIN PLUGIN LIBCFUZZ OUT [RUNS [TOKENIZER_RUNS]]
 #
 # Not a test (timings are never asserted): the numbers the e2e run bounds are
 # chosen from, and a first cfuzz vs libFuzzer comparison on the examples.
 #   LLVM_BIN  e.g. /usr/lib/llvm-14/bin (its clang builds both fuzzers)
 #   PLUGIN    cfuzzpass.so of that LLVM major; LIBCFUZZ libcfuzz.a
 #   OUT       scratch directory (recreated)
-#   RUNS      executions for the exec/s runs (default 2000000)
+#   RUNS      executions for the empty harness's exec/s (default 2000000)
+#   TOKENIZER_RUNS  the same for the tokenizer (default 200000)
 # Prints runs-to-find for seeds 1-5 (canyoufindme and the libFuzzer-style
 # parser) and exec/s of the empty harness and the tokenizer, each for cfuzz
 # and libFuzzer built from the same sources with the same clang.
 set -eu
 . "$(dirname "$0")/lib.sh"
-[ $# -eq 4 ] || [ $# -eq 5 ] || fail "usage: $0 LLVM_BIN PLUGIN LIBCFUZZ OUT [RUNS]"
-bin=$1 plugin=$2 libcfuzz=$3 out=$4 runs=${5:-2000000}
+[ $# -ge 4 ] && [ $# -le 6 ] || fail "usage: $0 LLVM_BIN PLUGIN LIBCFUZZ OUT [RUNS [TOKENIZER_RUNS]]"
+bin=$1 plugin=$2 libcfuzz=$3 out=$4 runs=${5:-2000000} tokenizer_runs=${6:-200000}
 here=$(cd "$(dirname "$0")" && pwd)
 src=$here/../..
 find_cap=20000000
@@ -75,9 +76,11 @@ for target in canyoufindme libfuzzer_style; do
 done
 
 for target in empty tokenizer; do
+  count=$runs
+  [ "$target" = tokenizer ] && count=$tokenizer_runs
   for kind in cfuzz lf; do
     t0=$(now)
-    fuzz "$kind" "$target" 1 "$runs" "$out/speed.log"
+    fuzz "$kind" "$target" 1 "$count" "$out/speed.log"
     t1=$(now)
     secs=$(elapsed "$t0" "$t1")
     done_runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/speed.log" | tail -n 1)
