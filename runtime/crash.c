@@ -124,11 +124,15 @@ static void on_deadly_signal(int sig) {
 }
 
 /* A sanitizer (ASan, UBSan with halt_on_error...) has printed its report and
- * is about to exit: save the input too. */
+ * is about to exit: save the input, and exit with -error_exitcode as
+ * libFuzzer does, so a sanitizer finding is a crash like any other. */
 static void on_sanitizer_death(void) {
   struct cfuzz_crash_context *ctx = cfuzz_instr.crash;
-  if (ctx)
-    write_artifacts(ctx);
+  if (!ctx)
+    return;
+  write_artifacts(ctx);
+  print_crash_stats(ctx);
+  _exit(ctx->exit_code);
 }
 
 void __sanitizer_set_death_callback(void (*callback)(void)) __attribute__((weak));
