@@ -6,20 +6,18 @@
  *    ("fresh"), or one that this process's corpus does not cover yet (so a
  *    fuzzer restarted with an empty corpus but an old coverage file still
  *    learns). The input becomes a new corpus entry, on disk too.
- *  - REPLACE: otherwise, if the run covers every PC its parent entry covers
- *    and traced at least as many distinct comparison values, it replaces the
- *    parent. This is the reference's climbing rule, but checked against the
- *    parent's own coverage, never the global set, so a replacement never
- *    loses a PC. The replacement is written to disk (new file, then the old
- *    one removed) only when it is strictly better: more traced values, or
- *    as many with a shorter input; and in batches, at the periodic check
- *    and at the end, because improvements can come every few runs. Equal ones (neutral drift, which the
- *    reference also allows) replace in memory only, so they cost a memcpy,
- *    not a file write per execution. A replacement is never longer than
- *    its parent: with most targets more bytes trace more comparisons, and
- *    the rule would otherwise grow every entry to the length limit (slow
- *    runs, for nothing: climbing a comparison modifies bytes in place).
- *    Longer inputs enter the corpus as NEW entries.
+ *  - REPLACE: otherwise, if the run covers every PC its parent entry covers,
+ *    traced at least as many distinct comparison values and is no longer,
+ *    it replaces the parent. This is the reference's climbing rule, but
+ *    checked against the parent's own coverage, never the global set, so a
+ *    replacement never loses a PC. Strictly better replacements (more traced
+ *    values, or as many in fewer bytes) are marked and written to disk in
+ *    batches (new file, then the old one removed) at the periodic check and
+ *    at the end; equal ones (neutral drift, which the reference also
+ *    allows) stay in memory and cost a memcpy. A replacement may not grow:
+ *    with most targets more bytes trace more comparisons, and every entry
+ *    would grow to the length limit for nothing (climbing a comparison
+ *    modifies bytes in place). Longer inputs enter as NEW entries.
  * Per execution the loop touches only the input and the counters: no
  * syscall, no allocation (the clock is read every 256 runs through the vDSO;
  * the corpus directory is rescanned every few seconds). */
