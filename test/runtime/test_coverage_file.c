@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "coverage_file.h"
+#include "modules.h"
 #include "run_coverage.h"
 
 static const uint64_t offsets[5] = {0x10, 0x20, 0x30, 0x44, 0x58};
@@ -117,8 +118,17 @@ static void test_scan_and_merge(void) {
   free(instr);
 }
 
+/* The id names the file: same offsets, same id; any change, another id. */
+static void test_coverage_id(void) {
+  uint64_t moved[5] = {0x10, 0x20, 0x30, 0x44, 0x59};
+  CHECK(cfuzz_coverage_id_of(offsets, 5) == cfuzz_coverage_id_of(offsets, 5));
+  CHECK(cfuzz_coverage_id_of(offsets, 5) != cfuzz_coverage_id_of(moved, 5));
+  CHECK(cfuzz_coverage_id_of(offsets, 5) != cfuzz_coverage_id_of(offsets, 4));
+}
+
 int main(void) {
   char *dir = check_temp_dir("covfile");
+  test_coverage_id();
   test_create_and_reopen(dir);
   test_mismatches(dir);
   test_symlink_refused(dir);
