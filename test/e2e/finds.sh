@@ -50,7 +50,8 @@ if [ -d "$corpus" ]; then
 fi
 
 if [ -z "$test" ]; then
-  run_logged "$dir/replay.log" "$fuzzer" "$repro"
+  # Reproduce mode writes its own artifact too; keep it in this directory.
+  run_logged "$dir/replay.log" "$fuzzer" -artifact_prefix="$dir/replay-" "$repro"
   expect_status 77 "replaying $repro" "$dir/replay.log"
 fi
 note "found within -runs=$runs -seed=$seed: $repro"
