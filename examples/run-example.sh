@@ -39,5 +39,6 @@ if [ -z "$reproducer" ] || [ ! -f "$reproducer" ]; then
 fi
 echo "fuzz-example: found the failing input of '$test'"
 echo "fuzz-example: reproducer: $reproducer"
-# Native tests replay their saved reproducers in every run without --fuzz.
-echo "fuzz-example: replay it (a regression run, now failing): $fuzzer -workdir=$dir/work"
+echo "fuzz-example: replay it: $fuzzer $reproducer"
+# Native tests also replay their saved reproducers in every run without --fuzz.
+echo "fuzz-example: or as a regression run (now failing): $fuzzer -workdir=$dir/work"

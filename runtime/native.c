@@ -34,6 +34,8 @@ static struct {
   bool fuzzing;      /* the current test is to be fuzzed */
   bool fuzz_called;  /* the current test called cfuzz_fuzz */
   size_t smoke_inputs;
+  const char **files; /* reproduce mode: run only these inputs */
+  size_t n_files;
 } runner;
 
 void cfuzz_register_test(struct cfuzz_test *test) {
@@ -140,11 +142,24 @@ int cfuzz_fuzz(void *ctx, int (*test_one)(void *ctx, const uint8_t *data, size_t
     return rc;
   }
 
+  int first_failure = 0;
+  if (runner.n_files > 0) {
+    /* Reproduce mode: just the files named on the command line. */
+    for (size_t i = 0; i < runner.n_files; i++) {
+      uint8_t *data;
+      size_t len;
+      if (cfuzz_read_file(runner.files[i], SIZE_MAX / 2, &data, &len) != 0)
+        cfuzz_fatal("cannot read input file '%s': %s", runner.files[i], strerror(errno));
+      smoke_one(ctx, test_one, data, len, runner.files[i], &first_failure);
+      free(data);
+    }
+    return first_failure;
+  }
+
   /* Smoke mode: a regression test over everything known for this test. */
   size_t max_len = options->max_len               ? options->max_len
                    : flags && flags->max_len > 0 ? (size_t)flags->max_len
                                                   : CFUZZ_DEFAULT_MAX_LEN;
-  int first_failure = 0;
   char source[64];
   for (size_t i = 0; i < options->corpus_len; i++) {
     snprintf(source, sizeof source, "seed input %zu", i);
@@ -182,16 +197,43 @@ static int run_test(const struct cfuzz_test *t, bool fuzz) {
   return rc;
 }
 
+/* Runs the named test (or every test) on runner.files; a failure is a
+ * crash, as when fuzzing: exit with -error_exitcode. */
+static int reproduce_files(const char *only, int crash_exit_code) {
+  int failed = 0;
+  fprintf(stderr, "INFO: running %zu input(s) once per test\n", runner.n_files);
+  for (const struct cfuzz_test *t = runner.first; t; t = t->next) {
+    if (only && only[0] != '\0' && strcmp(only, t->name) != 0)
+      continue;
+    int rc = run_test(t, false);
+    if (rc != 0 && rc != CFUZZ_SKIP)
+      failed = 1;
+    printf("%s %s (%zu inputs)\n", failed ? "FAIL" : "PASS", t->name, runner.smoke_inputs);
+  }
+  return failed ? crash_exit_code : 0;
+}
+
 int cfuzz_native_main(int argc, char **argv) {
   struct cfuzz_flags flags;
   cfuzz_flags_parse(&flags, argc, argv, true);
   runner.flags = &flags;
+  /* Directories are extra corpora for --fuzz; files switch to reproduce
+   * mode (SPEC 4). The two don't mix: a file among corpora is a mistake. */
+  const char **files = cfuzz_xcalloc(flags.n_positional + 1, sizeof(char *));
+  size_t n_dirs = 0;
   for (size_t i = 0; i < flags.n_positional; i++) {
     struct stat st;
-    if (stat(flags.positional[i], &st) != 0 || !S_ISDIR(st.st_mode))
-      cfuzz_fatal("'%s' is not a directory (native tests take extra corpus directories only)",
-                  flags.positional[i]);
+    if (stat(flags.positional[i], &st) != 0)
+      cfuzz_fatal("cannot access '%s': %s", flags.positional[i], strerror(errno));
+    if (S_ISDIR(st.st_mode))
+      n_dirs++;
+    else
+      files[runner.n_files++] = flags.positional[i];
   }
+  if (runner.n_files > 0 && n_dirs > 0)
+    cfuzz_fatal("give either corpus directories or input files to reproduce, not both");
+  if (runner.n_files > 0)
+    runner.files = files;
   if (!runner.first)
     cfuzz_fatal("no fuzz tests: define LLVMFuzzerTestOneInput or use CFUZZ_TEST");
 
@@ -202,6 +244,9 @@ int cfuzz_native_main(int argc, char **argv) {
   smoke_crash.exact_artifact_path = flags.exact_artifact_path;
   smoke_crash.exit_code = (int)flags.error_exitcode;
   cfuzz_crash_install(&smoke_crash);
+
+  if (runner.n_files > 0)
+    return reproduce_files(flags.fuzz, (int)flags.error_exitcode);
 
   if (flags.fuzz == NULL) {
     size_t passed = 0, failed = 0;

@@ -25,4 +25,15 @@ if [ "$status" -eq 0 ]; then
   fail "smoke mode exited 0 although the saved reproducer of '$test' still fails"
 fi
 [ "$status" -lt 128 ] || fail "smoke mode died of signal $((status - 128)) instead of reporting the failure"
-note "smoke mode: 0 on a fresh work directory, $status with a failing saved reproducer"
+regress_status=$status
+
+# Reproduce mode (SPEC 4): a file argument runs once; the reproducer fails
+# (the crash exit code), the empty file passes.
+reproducer=$(sed -n 's/^.*Test unit written to \(.*\)$/\1/p' "$dir/fuzz.log" | tail -n 1)
+[ -f "$reproducer" ] || fail "no reproducer file named in $dir/fuzz.log"
+run_logged "$dir/repro.log" "$fuzzer" -workdir="$dir/other" -artifact_prefix="$dir/" "$reproducer"
+expect_status 77 "reproduce mode on the saved reproducer" "$dir/repro.log"
+: >"$dir/empty-input"
+run_logged "$dir/repro-empty.log" "$fuzzer" -workdir="$dir/other" "$dir/empty-input"
+expect_status 0 "reproduce mode on an empty file" "$dir/repro-empty.log"
+note "smoke mode: 0 on a fresh work directory, $regress_status with a failing saved reproducer; reproduce mode: 77 / 0"
