@@ -82,6 +82,7 @@ def bug_table(rows):
             needs = {"hang": "-timeout", "oom": "-rss_limit_mb"}.get(t)
             if found == 0 and needs and any(needs in r.get("unsupported_flags", []) for r in rs):
                 shown = f"n/a, no {needs}"
+                m[f] = None  # no ratio against a measure the fuzzer cannot make
             cells.append(f"{shown} ({found}/{len(rs)})")
         body.append([t] + cells + [ratio(m["cfuzz"], m["libfuzzer"]), ratio(m["cfuzz"], m["aflpp"])])
     return table(header, body)
