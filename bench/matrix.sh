@@ -8,7 +8,7 @@
 #        once built; the first run also builds every binary into OUT/../bins)
 # full:  5 trials, bug suite capped at 600 s, real targets 1800 s (many hours)
 # Env: FUZZERS (default "cfuzz libfuzzer aflpp"), TARGETS / REAL to narrow the
-#      sets, TRIALS CAP REAL_SECS SPEED_SECS to override the size's settings,
+#      sets (REAL= for none), TRIALS CAP REAL_SECS SPEED_SECS to override the size's settings,
 #      CFUZZ_BUILD for the cfuzz build dir (see build.sh), BINS for the binaries
 #      (default OUT/../bins, reused across runs while up to date).
 # Fuzzers run one at a time, alternating (the order rotates each trial), so any
@@ -35,10 +35,10 @@ out=$(cd "$out" && pwd) bins=$(cd "$bins" && pwd)
 # shellcheck disable=SC2206
 fuzzers=(${FUZZERS:-cfuzz libfuzzer aflpp})
 # shellcheck disable=SC2206
-bugs=(${TARGETS:-magic_nested magic32 magic64 memcmp_magic strcmp_magic state_machine
+bugs=(${TARGETS-magic_nested magic32 magic64 memcmp_magic strcmp_magic state_machine
   checksum length_prefixed hitcount float_range div_zero hang oom example_libfuzzer_style})
 # shellcheck disable=SC2206
-real=(${REAL:-zstd lz4 pcre2 expat libpng})
+real=(${REAL-zstd lz4 pcre2 expat libpng})
 overhead_targets=("${real[@]:0:2}")
 results=$out/results.jsonl
 : > "$results"
@@ -87,6 +87,7 @@ for ((t = 0; t < trials; t++)); do
   for target in "${bugs[@]}"; do trial "$t" "$target" find "$cap"; done
   echo "== trial $t: real targets ($real_secs s)" >&2
   for target in "${real[@]}"; do trial "$t" "$target" time "$real_secs" --coverage; done
+  [ ${#real[@]} -gt 0 ] || continue
   echo "== trial $t: scaling, -jobs=2 on ${real[0]}" >&2
   trial "$t" "${real[0]}" time "$speed_secs" --jobs 2
   trial "$t" "${real[0]}" time "$speed_secs"
