@@ -202,7 +202,7 @@ int cfuzz_corpus_scan_dir(struct cfuzz_corpus *c, const char *dir, size_t max_le
   while ((de = readdir(d)) != NULL) {
     if (de->d_name[0] == '.')
       continue;
-    if (known_lookup(c, name_hash(de->d_name)))
+    if (c && known_lookup(c, name_hash(de->d_name)))
       continue;
     if (n == cap) {
       cap = cap ? cap * 2 : 64;
@@ -217,7 +217,8 @@ int cfuzz_corpus_scan_dir(struct cfuzz_corpus *c, const char *dir, size_t max_le
     struct stat st;
     uint8_t *data = NULL;
     size_t len = 0;
-    known_insert(c, name_hash(names[i]));
+    if (c)
+      known_insert(c, name_hash(names[i]));
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
       /* Subdirectories are not entries (libFuzzer ignores them too). */
     } else if (cfuzz_read_file(path, max_len, &data, &len) != 0) {

@@ -69,7 +69,7 @@ int cfuzz_corpus_write_file(const char *dir, const uint8_t *data, size_t len, un
                             char name[CFUZZ_SHA1_HEX_LEN + 1]);
 
 /* Calls visit for every not-yet-known regular file in dir (skipping dot
- * files), marking it known. Unreadable files and files larger than max_len
+ * files), marking it known; with c NULL, for every file, once. Unreadable files and files larger than max_len
  * are warned about and skipped. Returns -1 with errno if dir can't be read. */
 typedef void (*cfuzz_corpus_visit_fn)(void *ctx, const char *name, const uint8_t *data, size_t len);
 int cfuzz_corpus_scan_dir(struct cfuzz_corpus *c, const char *dir, size_t max_len, cfuzz_corpus_visit_fn visit,

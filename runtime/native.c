@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "cfuzz.h"
+#include "corpus.h"
 #include "crash.h"
 #include "entry_points.h"
 #include "flags.h"
@@ -77,36 +78,26 @@ static void smoke_one(void *ctx, int (*test_one)(void *, const uint8_t *, size_t
   }
 }
 
+struct smoke_dir_visit {
+  void *ctx;
+  int (*test_one)(void *, const uint8_t *, size_t);
+  const char *dir;
+  int *first_failure;
+};
+
+static void smoke_dir_one(void *arg, const char *name, const uint8_t *data, size_t len) {
+  struct smoke_dir_visit *v = arg;
+  char *path = cfuzz_path_join(v->dir, name);
+  smoke_one(v->ctx, v->test_one, data, len, path, v->first_failure);
+  free(path);
+}
+
+/* Runs every input file in dir (the same reading rules as the corpus). */
 static void smoke_dir(void *ctx, int (*test_one)(void *, const uint8_t *, size_t), const char *dir,
                       size_t max_len, int *first_failure) {
-  DIR *d = opendir(dir);
-  if (!d) {
-    if (errno != ENOENT)
-      cfuzz_warn("cannot read '%s': %s", dir, strerror(errno));
-    return;
-  }
-  struct dirent *de;
-  while ((de = readdir(d)) != NULL) {
-    if (de->d_name[0] == '.')
-      continue;
-    char *path = cfuzz_path_join(dir, de->d_name);
-    uint8_t *data;
-    size_t len;
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-      /* not an input */
-    } else if (cfuzz_read_file(path, max_len, &data, &len) != 0) {
-      if (errno == EFBIG)
-        cfuzz_warn("corpus file '%s' is larger than -max_len=%zu; skipped", path, max_len);
-      else
-        cfuzz_warn("cannot read corpus file '%s': %s; skipped", path, strerror(errno));
-    } else {
-      smoke_one(ctx, test_one, data, len, path, first_failure);
-      free(data);
-    }
-    free(path);
-  }
-  closedir(d);
+  struct smoke_dir_visit v = {ctx, test_one, dir, first_failure};
+  if (cfuzz_corpus_scan_dir(NULL, dir, max_len, smoke_dir_one, &v) != 0 && errno != ENOENT)
+    cfuzz_warn("cannot read '%s': %s", dir, strerror(errno));
 }
 
 int cfuzz_fuzz(void *ctx, int (*test_one)(void *ctx, const uint8_t *data, size_t len),
