@@ -13,7 +13,6 @@
  * the full -runs / -max_total_time budget; it needs one of those limits
  * when there is more than one test (otherwise the first would never end). */
 #define _GNU_SOURCE
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
