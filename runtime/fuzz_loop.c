@@ -19,8 +19,10 @@
  *    would grow to the length limit for nothing (climbing a comparison
  *    modifies bytes in place). Longer inputs enter as NEW entries.
  * Per execution the loop touches only the input and the counters: no
- * syscall, no allocation (the clock is read every 256 runs through the vDSO;
- * the corpus directory is rescanned every few seconds). */
+ * syscall, no allocation (the clock is read through the vDSO every 256 runs,
+ * or more often when runs are slow, so -max_total_time is kept to within
+ * about CHECK_TARGET_GAP of a run's length; the corpus directory is rescanned
+ * every few seconds). */
 #define _GNU_SOURCE
 #include "fuzz_loop.h"
 
@@ -45,6 +47,10 @@
 
 #define NO_PARENT SIZE_MAX
 #define CHECK_EVERY_RUNS 256
+/* Checks come at most this far apart (seconds) once the runs' pace is known:
+ * with slow targets (one allocating gigabytes, say) 256 runs can take
+ * minutes, and -max_total_time must still be honoured. */
+#define CHECK_TARGET_GAP 0.05
 /* Rescan of the corpus directory and flush of improved entries. */
 #define RESCAN_SECONDS 5.0
 /* Length control, after libFuzzer's: mutations may not exceed len_limit,
@@ -73,8 +79,9 @@ struct fuzzer {
   size_t len_limit;
   uint64_t last_progress_run; /* last NEW entry or len_limit increase */
   uint64_t runs, new_units, next_pulse;
+  uint64_t next_check, check_every; /* clock checks, adapted to the pace */
   int64_t run_limit;
-  double start, deadline, next_rescan;
+  double start, deadline, next_rescan, last_check;
   char *input_path;
 };
 
@@ -240,8 +247,20 @@ static bool limits_reached(const struct fuzzer *f, double now) {
   return f->deadline > 0 && now >= f->deadline;
 }
 
-/* Work done every CHECK_EVERY_RUNS runs and on pulses, never per run. */
-static void periodic(struct fuzzer *f, double now) {
+/* Halves the runs between clock checks while they take longer than
+ * CHECK_TARGET_GAP, and doubles them (up to CHECK_EVERY_RUNS) while fast. */
+static void schedule_next_check(struct fuzzer *f, double now) {
+  double gap = now - f->last_check;
+  if (gap > CHECK_TARGET_GAP && f->check_every > 1)
+    f->check_every /= 2;
+  else if (gap < CHECK_TARGET_GAP / 4 && f->check_every < CHECK_EVERY_RUNS)
+    f->check_every *= 2;
+  f->last_check = now;
+  f->next_check = f->runs + f->check_every;
+}
+
+/* Length control, at fixed run counts so that a -seed run repeats exactly. */
+static void grow_len_limit(struct fuzzer *f) {
   size_t log2_limit = (size_t)(64 - __builtin_clzll((unsigned long long)f->len_limit | 1));
   if (f->len_limit < f->max_len && f->runs - f->last_progress_run >= LEN_LIMIT_PATIENCE_FACTOR * log2_limit) {
     f->len_limit += log2_limit;
@@ -249,6 +268,10 @@ static void periodic(struct fuzzer *f, double now) {
       f->len_limit = f->max_len;
     f->last_progress_run = f->runs;
   }
+}
+
+/* Picks up entries other processes added, and writes improved entries. */
+static void rescan_corpus(struct fuzzer *f, double now) {
   if (f->cfg->corpus_dir && now >= f->next_rescan) {
     cfuzz_corpus_flush(&f->corpus);
     size_t before = f->corpus.n;
@@ -328,13 +351,20 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   f.next_pulse = 1;
   while (f.next_pulse <= f.runs)
     f.next_pulse *= 2;
+  f.check_every = 1;
+  f.last_check = cfuzz_now();
+  f.next_check = f.runs;
   for (;;) {
-    if (f.runs % CHECK_EVERY_RUNS == 0 || f.runs >= f.next_pulse) {
+    bool pulse = f.runs >= f.next_pulse;
+    if (f.runs % CHECK_EVERY_RUNS == 0 || pulse)
+      grow_len_limit(&f);
+    if (f.runs >= f.next_check || pulse) {
       double now = cfuzz_now();
       if (limits_reached(&f, now))
         break;
-      periodic(&f, now);
-      if (f.runs >= f.next_pulse) {
+      schedule_next_check(&f, now);
+      rescan_corpus(&f, now);
+      if (pulse) {
         s = status_of(&f);
         if (f.runs >= 1024)
           cfuzz_report_status("pulse", &s, 0, 0);
