@@ -2,6 +2,7 @@
 // call at -O2; it is reported through the weak hook.
 // REQUIRES: llvm14
 // RUN: %clang_cfuzz -O2 %s -o - | FileCheck %s
+// RUN: %clang_cfuzz -O2 %s -o - | %verify
 #include <string.h>
 
 // CHECK-LABEL: define {{.*}}@strcmp_short(

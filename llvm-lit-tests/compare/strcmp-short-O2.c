@@ -3,6 +3,7 @@
 // integer compares against each character (const_cmp1), no hook needed.
 // UNSUPPORTED: llvm14
 // RUN: %clang_cfuzz -O2 %s -o - | FileCheck %s
+// RUN: %clang_cfuzz -O2 %s -o - | %verify
 #include <string.h>
 
 // CHECK-LABEL: define {{.*}}@strcmp_short(
