@@ -4,11 +4,17 @@
 #
 #   bench/matrix.sh quick|full [OUT]          (default OUT: bench/out/<size>)
 #
-# quick: 2 trials, bug suite capped at 10 s, real targets 20 s  (< 20 min on 2 cores
-#        once built; the first run also builds every binary into OUT/../bins)
-# full:  5 trials, bug suite capped at 600 s, real targets 1800 s (many hours)
+# quick: 2 trials, bug suite capped at 10 s, real targets 20 s, one lane
+#        (< 20 min on 2 cores once built; the first run also builds every
+#        binary into OUT/../bins)
+# full:  5 trials with the bug suite capped at 60 s, 3 trials of 150 s on each
+#        real target, two lanes (about 1.5 h on 2 cores)
+# Loop speed, -jobs=2 scaling and instrumentation overhead always run alone on
+# the machine. The bug suite and the real targets run in LANES parallel lanes,
+# lane N pinned to core N, so each fuzzer still has one core to itself.
 # Env: FUZZERS (default "cfuzz libfuzzer aflpp"), TARGETS / REAL to narrow the
-#      sets (REAL= for none), TRIALS CAP REAL_SECS SPEED_SECS to override the size's settings,
+#      sets (REAL= for none), TRIALS CAP REAL_TRIALS REAL_SECS SPEED_SECS LANES
+#      to override the size's settings,
 #      CFUZZ_BUILD for the cfuzz build dir (see build.sh), BINS for the binaries
 #      (default OUT/../bins, reused across runs while up to date).
 # Fuzzers run one at a time, alternating (the order rotates each trial), so any
@@ -17,14 +23,14 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 size=${1:-quick}
 case $size in
-  quick) trials=2 cap=10 real_secs=20 speed_secs=5 ;;
-  full)  trials=5 cap=600 real_secs=1800 speed_secs=30 ;;
+  quick) trials=2 cap=10 real_trials=2 real_secs=20 speed_secs=5 lanes=1 ;;
+  full)  trials=5 cap=60 real_trials=3 real_secs=150 speed_secs=10 lanes=2 ;;
   *) echo "usage: matrix.sh quick|full [OUT]" >&2; exit 2 ;;
 esac
 # Any of these overrides the size's setting, e.g. TRIALS=3 for a quick run
 # with several trials.
 trials=${TRIALS:-$trials} cap=${CAP:-$cap} real_secs=${REAL_SECS:-$real_secs}
-speed_secs=${SPEED_SECS:-$speed_secs}
+real_trials=${REAL_TRIALS:-$real_trials} speed_secs=${SPEED_SECS:-$speed_secs} lanes=${LANES:-$lanes}
 export CFUZZ_BUILD=${CFUZZ_BUILD:-/work/main/build-bench-14}
 cfuzz_build=$CFUZZ_BUILD
 out=${2:-$here/out/$size}
@@ -54,8 +60,10 @@ build() {  # build VARIANT TARGET unless up to date; a failed build is logged an
     { echo "matrix: build of $2.$1 failed, see $bins/build-$2.$1.log" >&2; return 1; }
 }
 rotate() {  # the fuzzer list rotated by $1 places
-  local n=${#fuzzers[@]} i
-  for ((i = 0; i < n; i++)); do echo "${fuzzers[(i + $1) % n]}"; done
+  local fz n i
+  read -ra fz <<< "$FUZZER_LIST"
+  n=${#fz[@]}
+  for ((i = 0; i < n; i++)); do echo "${fz[(i + $1) % n]}"; done
 }
 trial() {  # trial TRIAL TARGET MODE SECONDS [extra run_trial args]
   local t=$1 target=$2 mode=$3 secs=$4 f; shift 4
@@ -67,6 +75,14 @@ trial() {  # trial TRIAL TARGET MODE SECONDS [extra run_trial args]
   done
 }
 
+run_item() {  # one line of the lanes' work list; xargs numbers the lanes in LANE
+  [ "$lanes" -le 1 ] || taskset -cp "$LANE" $$ > /dev/null
+  echo "== lane ${LANE:-0}: trial $1, $2 ($3, $4 s)" >&2
+  trial "$@"
+}
+export -f run_item trial rotate variant_of
+export FUZZER_LIST="${fuzzers[*]}" here out bins results lanes
+
 echo "== build" >&2
 for target in empty "${bugs[@]}" "${real[@]}"; do
   for f in "${fuzzers[@]}"; do build "$(variant_of "$f")" "$target" || true; done
@@ -77,21 +93,28 @@ for target in "${overhead_targets[@]}"; do
   for v in plain cfuzzpass sancov; do build "$v" "$target" || true; done
 done
 
+# Alone on the machine: loop speed and -jobs=2 scaling.
 for ((t = 0; t < trials; t++)); do
   echo "== trial $t: loop speed" >&2
   trial "$t" empty time "$speed_secs"
   "$bins/empty.plain" -seconds="$speed_secs" "$bins/empty.seeds" |
     python3 -c 'import json,sys; r=json.load(sys.stdin); print(json.dumps({"fuzzer": "bare", "target": "empty", "mode": "time", "trial": '"$t"', "execs": r["execs"], "wall": r["seconds"], "execs_per_sec": round(r["execs"] / r["seconds"], 1)}))' |
     tee -a "$results"
-  echo "== trial $t: bug suite (cap $cap s)" >&2
-  for target in "${bugs[@]}"; do trial "$t" "$target" find "$cap"; done
-  echo "== trial $t: real targets ($real_secs s)" >&2
-  for target in "${real[@]}"; do trial "$t" "$target" time "$real_secs" --coverage; done
   [ ${#real[@]} -gt 0 ] || continue
   echo "== trial $t: scaling, -jobs=2 on ${real[0]}" >&2
   trial "$t" "${real[0]}" time "$speed_secs" --jobs 2
   trial "$t" "${real[0]}" time "$speed_secs"
 done
+
+# In lanes: the real targets (longest first, for an even finish), then the bug suite.
+{
+  for ((t = 0; t < real_trials; t++)); do
+    for target in "${real[@]}"; do echo "$t $target time $real_secs --coverage"; done
+  done
+  for ((t = 0; t < trials; t++)); do
+    for target in "${bugs[@]}"; do echo "$t $target find $cap"; done
+  done
+} | xargs -P "$lanes" --process-slot-var=LANE -L 1 bash -c 'run_item "$@"' run_item
 
 echo "== instrumentation overhead" >&2
 for target in "${overhead_targets[@]}"; do
