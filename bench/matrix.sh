@@ -9,9 +9,11 @@
 #        binary into OUT/../bins)
 # full:  5 trials with the bug suite capped at 60 s, 3 trials of 150 s on each
 #        real target, two lanes (about 1.5 h on 2 cores)
-# Loop speed, -jobs=2 scaling and instrumentation overhead always run alone on
-# the machine. The bug suite and the real targets run in LANES parallel lanes,
-# lane N pinned to core N, so each fuzzer still has one core to itself.
+# Every single-worker trial is pinned to one core (taskset), as AFL++ pins
+# itself by default; -jobs=2 trials get both. Loop speed, -jobs=2 scaling and
+# instrumentation overhead run alone on the machine, pinned to core 0. The bug
+# suite and the real targets run in LANES parallel lanes, lane N on core N.
+# PARTS (default "quiet lanes overhead") picks which of the three phases run.
 # Env: FUZZERS (default "cfuzz libfuzzer aflpp"), TARGETS / REAL to narrow the
 #      sets (REAL= for none), TRIALS CAP REAL_TRIALS REAL_SECS SPEED_SECS LANES
 #      to override the size's settings,
@@ -31,6 +33,7 @@ esac
 # with several trials.
 trials=${TRIALS:-$trials} cap=${CAP:-$cap} real_secs=${REAL_SECS:-$real_secs}
 real_trials=${REAL_TRIALS:-$real_trials} speed_secs=${SPEED_SECS:-$speed_secs} lanes=${LANES:-$lanes}
+parts=" ${PARTS:-quiet lanes overhead} "
 export CFUZZ_BUILD=${CFUZZ_BUILD:-/work/main/build-bench-14}
 cfuzz_build=$CFUZZ_BUILD
 out=${2:-$here/out/$size}
@@ -75,12 +78,18 @@ trial() {  # trial TRIAL TARGET MODE SECONDS [extra run_trial args]
   done
 }
 
-run_item() {  # one line of the lanes' work list; xargs numbers the lanes in LANE
-  [ "$lanes" -le 1 ] || taskset -cp "$LANE" $$ > /dev/null
-  echo "== lane ${LANE:-0}: trial $1, $2 ($3, $4 s)" >&2
-  trial "$@"
+pinned() {  # pinned CORE COMMAND...: runs a command or function on one core
+  local core=$1; shift
+  ( taskset -cp "$core" "$BASHPID" > /dev/null && "$@" )
 }
-export -f run_item trial rotate variant_of
+run_item() {  # one line of the lanes' work list; xargs numbers the lanes in LANE
+  echo "== lane $LANE: trial $1, $2 ($3, $4 s)" >&2
+  pinned "$LANE" trial "$@"
+}
+replay_json() {  # replay_json FIELDS-JSON: a replay's {"execs", "seconds"} on stdin, one results line out
+  python3 -c 'import json,sys; r=json.load(sys.stdin); d=json.loads(sys.argv[1]); d.update(execs=r["execs"], wall=r["seconds"], execs_per_sec=round(r["execs"] / r["seconds"], 1)); print(json.dumps(d))' "$1"
+}
+export -f pinned run_item trial rotate variant_of
 export FUZZER_LIST="${fuzzers[*]}" here out bins results lanes
 
 echo "== build" >&2
@@ -95,19 +104,19 @@ done
 
 # Alone on the machine: loop speed and -jobs=2 scaling.
 for ((t = 0; t < trials; t++)); do
+  [[ $parts == *" quiet "* ]] || break
   echo "== trial $t: loop speed" >&2
-  trial "$t" empty time "$speed_secs"
-  "$bins/empty.plain" -seconds="$speed_secs" "$bins/empty.seeds" |
-    python3 -c 'import json,sys; r=json.load(sys.stdin); print(json.dumps({"fuzzer": "bare", "target": "empty", "mode": "time", "trial": '"$t"', "execs": r["execs"], "wall": r["seconds"], "execs_per_sec": round(r["execs"] / r["seconds"], 1)}))' |
-    tee -a "$results"
+  pinned 0 trial "$t" empty time "$speed_secs"
+  pinned 0 "$bins/empty.plain" -seconds="$speed_secs" "$bins/empty.seeds" |
+    replay_json '{"fuzzer": "bare", "target": "empty", "mode": "time", "trial": '"$t"'}' | tee -a "$results"
   [ ${#real[@]} -gt 0 ] || continue
   echo "== trial $t: scaling, -jobs=2 on ${real[0]}" >&2
   trial "$t" "${real[0]}" time "$speed_secs" --jobs 2
-  trial "$t" "${real[0]}" time "$speed_secs"
+  pinned 0 trial "$t" "${real[0]}" time "$speed_secs"
 done
 
 # In lanes: the real targets (longest first, for an even finish), then the bug suite.
-{
+[[ $parts == *" lanes "* ]] && {
   for ((t = 0; t < real_trials; t++)); do
     for target in "${real[@]}"; do echo "$t $target time $real_secs --coverage"; done
   done
@@ -116,15 +125,14 @@ done
   done
 } | xargs -P "$lanes" --process-slot-var=LANE -L 1 bash -c 'run_item "$@"' run_item
 
-echo "== instrumentation overhead" >&2
+[[ $parts == *" overhead "* ]] && echo "== instrumentation overhead" >&2
 for target in "${overhead_targets[@]}"; do
   corpus=$out/runs/$target.libfuzzer.time.0/corpus
-  [ -d "$corpus" ] || continue
+  [[ $parts == *" overhead "* && -d $corpus ]] || continue
   for v in plain cfuzzpass sancov; do
     [ -x "$bins/$target.$v" ] || continue
-    "$bins/$target.$v" -seconds="$speed_secs" "$corpus" |
-      python3 -c 'import json,sys; r=json.load(sys.stdin); print(json.dumps({"measure": "overhead", "target": "'"$target"'", "variant": "'"$v"'", "execs": r["execs"], "wall": r["seconds"], "execs_per_sec": round(r["execs"] / r["seconds"], 1)}))' |
-      tee -a "$results"
+    pinned 0 "$bins/$target.$v" -seconds="$speed_secs" "$corpus" |
+      replay_json '{"measure": "overhead", "target": "'"$target"'", "variant": "'"$v"'"}' | tee -a "$results"
   done
 done
 

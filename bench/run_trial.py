@@ -12,7 +12,8 @@ DIR/T.cov,
 when present, measures the final corpus's coverage.
 
 Every fuzzer gets the same seeds, a fresh output dir, one worker (unless
---jobs), the same per-input timeout (2 s) and memory limit (2048 MB). Numbers
+--jobs; the caller pins a single worker to one core), the same per-input
+timeout (2 s) and memory limit (2048 MB). Numbers
 are measured here the same way for all: executions / wall seconds, time to the
 first crash, hang or OOM report (polled every 5 ms; mode find: stop there,
 or at the cap), peak
@@ -95,9 +96,16 @@ def run(a):
     else:
         cmds, env = [libfuzzer_style_cmd(a, binary, corpus)], os.environ
     start = time.monotonic()
-    backstop = lambda: resource.setrlimit(resource.RLIMIT_AS, (BACKSTOP_BYTES, BACKSTOP_BYTES))
+    def setup(j):
+        def preexec():
+            resource.setrlimit(resource.RLIMIT_AS, (BACKSTOP_BYTES, BACKSTOP_BYTES))
+            if len(cmds) > 1:
+                # AFL++ instances bind to a free core each by default; we keep its own
+                # binding off (AFL_NO_AFFINITY, so it cannot escape a lane) and do it here.
+                os.sched_setaffinity(0, {j % os.cpu_count()})
+        return preexec
     procs = [subprocess.Popen(c, stdout=log, stderr=subprocess.STDOUT, cwd=a.out, env=env,
-                              start_new_session=True, preexec_fn=backstop) for c in cmds]
+                              start_new_session=True, preexec_fn=setup(j)) for j, c in enumerate(cmds)]
     found_at = None
     deadline = start + a.seconds + 30  # grace for startup and final stats
     while any(p.poll() is None for p in procs):
