@@ -40,7 +40,9 @@ def fmt(v, digits=0):
 
 
 def ratio(a, b):
-    return f"{a / b:.2f}" if a is not None and b else "n/a"
+    if a is None or not b:
+        return "n/a"
+    return f"{a / b:.2f}" if a / b >= 0.095 else f"{a / b:.1g}"  # small ratios keep one digit
 
 
 def table(header, rows):
@@ -66,7 +68,7 @@ def bug_table(rows):
     header = ["target"] + [NAMES[f] + " s (found)" for f in FUZZERS] + ["cfuzz/libFuzzer", "cfuzz/AFL++"]
     body = []
     for t in targets:
-        cells, m = [], {}
+        cells, m, censored = [], {}, {}
         for f in FUZZERS:
             rs = [r for r in rows if r["target"] == t and r.get("fuzzer") == f and "error" not in r]
             if not rs:
@@ -77,6 +79,7 @@ def bug_table(rows):
             times = [r["time_to_find"] if r["found"] else cap for r in rs]
             m[f] = med(times)
             found = sum(r["found"] for r in rs)
+            censored[f] = found * 2 <= len(rs)  # the median is the cap: a bound, not a time
             shown = f">{cap}" if m[f] >= cap and found < len(rs) else fmt(m[f], 2)
             # A hang or OOM can only be found with the per-input limit it needs.
             needs = {"hang": "-timeout", "oom": "-rss_limit_mb"}.get(t)
@@ -84,8 +87,17 @@ def bug_table(rows):
                 shown = f"n/a, no {needs}"
                 m[f] = None  # no ratio against a measure the fuzzer cannot make
             cells.append(f"{shown} ({found}/{len(rs)})")
-        body.append([t] + cells + [ratio(m["cfuzz"], m["libfuzzer"]), ratio(m["cfuzz"], m["aflpp"])])
+        body.append([t] + cells + [bound_ratio(m, censored, "libfuzzer"), bound_ratio(m, censored, "aflpp")])
     return table(header, body)
+
+
+def bound_ratio(m, censored, other):
+    """cfuzz / other time to find; a censored median (not found in most trials)
+    makes the ratio a bound: ">" when cfuzz's side is the cap, "<" when other's is."""
+    r = ratio(m["cfuzz"], m[other])
+    if r == "n/a" or censored.get("cfuzz") == censored.get(other):
+        return "n/a, neither found" if censored.get("cfuzz") and r != "n/a" else r
+    return (">" if censored.get("cfuzz") else "<") + r
 
 
 def main():
@@ -98,8 +110,10 @@ def main():
     bugs = [r for r in one if r.get("mode") == "find"]
     real = [r for r in one if r.get("mode") == "time" and r["target"] != "empty" and "lines" in r]
     real_targets = sorted({r["target"] for r in real})
-    out = ["## Loop speed: empty harness, executions per second (median)\n",
-           metric_table(speed, ["empty"], "execs_per_sec", with_bare=True)]
+    out = []
+    if speed:
+        out += ["## Loop speed: empty harness, executions per second (median)\n",
+                metric_table(speed, ["empty"], "execs_per_sec", with_bare=True)]
     if bugs:
         out += ["## Bug suite: time to first crash, hang or OOM report (median seconds, found/trials)\n",
                 bug_table(bugs)]
