@@ -79,7 +79,9 @@ def bug_table(rows):
             times = [r["time_to_find"] if r["found"] else cap for r in rs]
             m[f] = med(times)
             found = sum(r["found"] for r in rs)
-            censored[f] = found * 2 <= len(rs)  # the median is the cap: a bound, not a time
+            # Found in at most half the trials: the median rests on a trial that hit
+            # the cap, so it is a lower bound, not a time.
+            censored[f] = found * 2 <= len(rs)
             shown = f">{cap}" if m[f] >= cap and found < len(rs) else fmt(m[f], 2)
             # A hang or OOM can only be found with the per-input limit it needs.
             needs = {"hang": "-timeout", "oom": "-rss_limit_mb"}.get(t)
@@ -95,8 +97,10 @@ def bound_ratio(m, censored, other):
     """cfuzz / other time to find; a censored median (not found in most trials)
     makes the ratio a bound: ">" when cfuzz's side is the cap, "<" when other's is."""
     r = ratio(m["cfuzz"], m[other])
-    if r == "n/a" or censored.get("cfuzz") == censored.get(other):
-        return "n/a, neither found" if censored.get("cfuzz") and r != "n/a" else r
+    if r == "n/a" or not (censored.get("cfuzz") or censored.get(other)):
+        return r
+    if censored.get("cfuzz") and censored.get(other):
+        return "n/a, both bounds"
     return (">" if censored.get("cfuzz") else "<") + r
 
 

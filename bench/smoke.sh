@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CI smoke run of the bench: one bug-suite target, each fuzzer a few seconds,
 # asserting only that every fuzzer produced numbers (so the scripts keep
-# working). Self-contained: installs AFL++ when missing and builds cfuzz
+# working); first checks aggregate.py's tables on made-up trials. Self-contained: installs AFL++ when missing and builds cfuzz
 # (clang-14) into a temp dir unless CFUZZ_BUILD points at an existing build.
 #
 #   bash bench/smoke.sh            (exit 0: every fuzzer produced numbers)
@@ -23,6 +23,7 @@ if [ -z "${CFUZZ_BUILD:-}" ]; then
   cmake --build "$CFUZZ_BUILD" --target cfuzz cfuzz_nomain cfuzzpass -j2 >/dev/null
 fi
 
+python3 "$here/test_aggregate.py"  # the table logic, on made-up trials
 for v in cfuzz libfuzzer aflcmplog; do "$here/build.sh" "$v" "$target" "$tmp/bins" >/dev/null; done
 status=0
 for f in cfuzz libfuzzer aflpp; do
