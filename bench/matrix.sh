@@ -34,6 +34,13 @@ esac
 trials=${TRIALS:-$trials} cap=${CAP:-$cap} real_secs=${REAL_SECS:-$real_secs}
 real_trials=${REAL_TRIALS:-$real_trials} speed_secs=${SPEED_SECS:-$speed_secs} lanes=${LANES:-$lanes}
 parts=" ${PARTS:-quiet lanes overhead} "
+for p in $parts; do
+  case $p in quiet | lanes | overhead) ;; *) echo "matrix: unknown part '$p' in PARTS (quiet, lanes, overhead)" >&2; exit 2 ;; esac
+done
+# A lane is pinned to the core of its number, so it needs that core.
+if ! [[ $lanes =~ ^[1-9][0-9]*$ ]] || [ "$lanes" -gt "$(nproc)" ]; then
+  echo "matrix: LANES=$lanes must be 1 to $(nproc), the cores this machine has" >&2; exit 2
+fi
 export CFUZZ_BUILD=${CFUZZ_BUILD:-/work/main/build-bench-14}
 cfuzz_build=$CFUZZ_BUILD
 out=${2:-$here/out/$size}
