@@ -73,6 +73,7 @@ struct fuzzer {
   struct cfuzz_corpus corpus;
   struct cfuzz_crash_context crash;
   struct cfuzz_rng rng;
+  struct cfuzz_mutator mutator;
   uint64_t *run_bits;    /* PCs of the last run */
   uint64_t *corpus_bits; /* union of all entries' PCs */
   size_t max_len;
@@ -147,7 +148,9 @@ static enum run_result run_one(struct fuzzer *f, size_t parent, bool on_disk) {
 
 static void report_new(struct fuzzer *f) {
   struct cfuzz_status s = status_of(f);
-  cfuzz_report_status("NEW", &s, f->corpus.entries[f->corpus.n - 1].len, f->max_len);
+  char mutations[512];
+  cfuzz_mutator_format_sequence(&f->mutator, mutations, sizeof mutations);
+  cfuzz_report_status_with("NEW", &s, f->corpus.entries[f->corpus.n - 1].len, f->max_len, mutations);
 }
 
 /* Runs a loaded or seed input once; keeps it as an entry even when it adds
@@ -235,9 +238,12 @@ static void mutate_and_run_one(struct fuzzer *f, size_t parent) {
   if (need > f->input.capacity)
     grow_input_file(f, need);
   size_t cap = f->input.capacity < f->len_limit ? f->input.capacity : f->len_limit;
-  size_t len = cfuzz_mutate(&f->rng, &cfuzz_instr.cmp, e->data, e->len, f->input.data, cap);
+  size_t len = cfuzz_mutator_mutate(&f->mutator, e->data, e->len, f->input.data, cap, NULL, 0);
   cfuzz_input_file_set_length(&f->input, len);
-  if (run_one(f, parent, false) == RUN_NEW)
+  enum run_result r = run_one(f, parent, false);
+  if (r != RUN_BORING)
+    cfuzz_mutator_credit(&f->mutator);
+  if (r == RUN_NEW)
     report_new(f);
 }
 
@@ -302,6 +308,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   f.run_limit = flags->runs;
   uint64_t seed = pick_seed(flags->seed);
   cfuzz_rng_seed(&f.rng, seed);
+  cfuzz_mutator_init(&f.mutator, &f.rng, &(struct cfuzz_mutator_options){.cmp = &cfuzz_instr.cmp});
   fprintf(stderr, "INFO: Seed: %" PRIu64 "\n", seed);
 
   cfuzz_modules_collect(&cfuzz_instr, &f.modules);
@@ -389,6 +396,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   free(f.input_path);
   cfuzz_coverage_file_close(&f.cov);
   cfuzz_corpus_free(&f.corpus);
+  cfuzz_mutator_free(&f.mutator);
   cfuzz_modules_free(&f.modules);
   free(f.run_bits);
   free(f.corpus_bits);

@@ -1,160 +1,100 @@
-/* mutate.c - input mutations (see mutate.h). Work is proportional to the
- * input length only. */
+/* mutate.c - the mutation dispatcher (see mutate.h): weighted choice from
+ * the table, stacking, the applied sequence and per-mutation statistics. */
 #include "mutate.h"
 
+#include <inttypes.h>
 #include <string.h>
 
-static size_t remove_byte(struct cfuzz_rng *rng, uint8_t *buf, size_t len) {
-  size_t at = cfuzz_rng_below(rng, len);
-  memmove(buf + at, buf + at + 1, len - at - 1);
-  return len - 1;
+#include "mutation_util.h"
+
+void cfuzz_mutator_init(struct cfuzz_mutator *m, struct cfuzz_rng *rng, const struct cfuzz_mutator_options *o) {
+  memset(m, 0, sizeof *m);
+  m->rng = rng;
+  m->cmp = o->cmp;
+  m->depth = o->depth ? o->depth : CFUZZ_DEFAULT_MUTATE_DEPTH;
+  if (m->depth > CFUZZ_MAX_MUTATE_DEPTH)
+    m->depth = CFUZZ_MAX_MUTATE_DEPTH;
+  for (size_t i = 0; i < cfuzz_mutation_count; i++)
+    m->total_weight += cfuzz_mutation_table[i].weight;
 }
 
-static size_t insert_bytes(struct cfuzz_rng *rng, uint8_t *buf, size_t len, size_t cap, const uint8_t *bytes,
-                           size_t n) {
-  if (n > cap - len)
-    n = cap - len;
-  size_t at = cfuzz_rng_below(rng, len + 1);
-  memmove(buf + at + n, buf + at, len - at);
-  memcpy(buf + at, bytes, n);
-  return len + n;
+void cfuzz_mutator_free(struct cfuzz_mutator *m) { (void)m; }
+
+int cfuzz_mutation_index(const char *name) {
+  for (size_t i = 0; i < cfuzz_mutation_count; i++)
+    if (strcmp(cfuzz_mutation_table[i].name, name) == 0)
+      return (int)i;
+  return -1;
 }
 
-static size_t modify_byte(struct cfuzz_rng *rng, uint8_t *buf, size_t len) {
-  size_t at = cfuzz_rng_below(rng, len);
-  /* XOR with 1..255: a "modification" that writes the same byte is wasted. */
-  buf[at] ^= (uint8_t)(1 + cfuzz_rng_below(rng, 255));
-  return len;
-}
-
-static void store_le(uint8_t *p, uint64_t v, size_t size) {
-  for (size_t i = 0; i < size; i++)
-    p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static uint64_t load_le(const uint8_t *p, size_t size) {
-  uint64_t v = 0;
-  for (size_t i = 0; i < size; i++)
-    v |= (uint64_t)p[i] << (8 * i);
-  return v;
-}
-
-/* Picks a random non-empty table slot, scanning from a random start. */
-static const struct cfuzz_cmp_int *pick_int(struct cfuzz_rng *rng, const struct cfuzz_cmp_table *cmp) {
-  size_t start = cfuzz_rng_below(rng, CFUZZ_CMP_INT_ENTRIES);
-  for (size_t k = 0; k < CFUZZ_CMP_INT_ENTRIES; k++) {
-    const struct cfuzz_cmp_int *e = &cmp->ints[(start + k) % CFUZZ_CMP_INT_ENTRIES];
-    if (e->size)
-      return e;
+static size_t pick_mutation(struct cfuzz_mutator *m) {
+  uint64_t r = cfuzz_rng_below(m->rng, m->total_weight);
+  size_t i = 0;
+  while (r >= cfuzz_mutation_table[i].weight) {
+    r -= cfuzz_mutation_table[i].weight;
+    i++;
   }
-  return NULL;
+  return i;
 }
 
-static const struct cfuzz_cmp_str *pick_str(struct cfuzz_rng *rng, const struct cfuzz_cmp_table *cmp) {
-  size_t start = cfuzz_rng_below(rng, CFUZZ_CMP_STR_ENTRIES);
-  for (size_t k = 0; k < CFUZZ_CMP_STR_ENTRIES; k++) {
-    const struct cfuzz_cmp_str *e = &cmp->strs[(start + k) % CFUZZ_CMP_STR_ENTRIES];
-    if (e->len)
-      return e;
-  }
-  return NULL;
+static void record(struct cfuzz_mutator *m, size_t index) {
+  m->stats[index].uses++;
+  if (m->sequence_len < CFUZZ_MAX_MUTATE_DEPTH)
+    m->sequence[m->sequence_len++] = (uint8_t)index;
 }
 
-/* Where one operand of a recorded comparison appears in the input (little
- * endian, at its width), write the other; if it appears nowhere, write the
- * other operand at a random position. Returns (size_t)-1 if not applicable. */
-static size_t replace_int_operand(struct cfuzz_rng *rng, const struct cfuzz_cmp_table *cmp, uint8_t *buf,
-                                  size_t len) {
-  const struct cfuzz_cmp_int *e = pick_int(rng, cmp);
-  if (!e || e->size > len)
-    return (size_t)-1;
-  size_t size = e->size;
-  uint64_t mask = size == 8 ? ~0ull : (1ull << (8 * size)) - 1;
-  uint64_t a = e->arg1 & mask, b = e->arg2 & mask;
-  size_t positions = len - size + 1, start = cfuzz_rng_below(rng, positions);
-  for (size_t k = 0; k < positions; k++) {
-    size_t at = (start + k) % positions;
-    uint64_t v = load_le(buf + at, size);
-    if (v == a || v == b) {
-      store_le(buf + at, v == a ? b : a, size);
-      return len;
-    }
-  }
-  store_le(buf + start, cfuzz_rng_below(rng, 2) ? a : b, size);
-  return len;
-}
-
-size_t cfuzz_mutate_one(struct cfuzz_rng *rng, const struct cfuzz_cmp_table *cmp, enum cfuzz_mutation kind,
-                        uint8_t *buf, size_t len, size_t cap) {
+size_t cfuzz_mutator_apply(struct cfuzz_mutator *m, size_t index, uint8_t *buf, size_t len, size_t cap) {
   if (len > cap)
     len = cap;
-  size_t result = (size_t)-1;
-  switch (kind) {
-  case CFUZZ_MUTATE_REMOVE_BYTE:
-    if (len > 0)
-      result = remove_byte(rng, buf, len);
-    break;
-  case CFUZZ_MUTATE_MODIFY_BYTE:
-    if (len > 0)
-      result = modify_byte(rng, buf, len);
-    break;
-  case CFUZZ_MUTATE_INSERT_BYTE:
-    if (len < cap) {
-      uint8_t byte = (uint8_t)cfuzz_rng_next(rng);
-      result = insert_bytes(rng, buf, len, cap, &byte, 1);
-    }
-    break;
-  case CFUZZ_MUTATE_FLIP_BIT:
-    if (len > 0) {
-      buf[cfuzz_rng_below(rng, len)] ^= (uint8_t)(1u << cfuzz_rng_below(rng, 8));
-      result = len;
-    }
-    break;
-  case CFUZZ_MUTATE_REPLACE_INT_OPERAND:
-    result = replace_int_operand(rng, cmp, buf, len);
-    break;
-  case CFUZZ_MUTATE_OVERWRITE_STRING: {
-    const struct cfuzz_cmp_str *s = pick_str(rng, cmp);
-    if (s && s->len <= cap) {
-      /* Mostly at the start: magic strings are usually headers. */
-      size_t room = len >= s->len ? len - s->len : 0;
-      size_t at = cfuzz_rng_below(rng, 4) == 0 ? 0 : cfuzz_rng_below(rng, room + 1);
-      memcpy(buf + at, s->bytes, s->len);
-      result = at + s->len > len ? at + s->len : len;
-    }
-    break;
-  }
-  case CFUZZ_MUTATE_INSERT_STRING: {
-    const struct cfuzz_cmp_str *s = pick_str(rng, cmp);
-    if (s && len < cap)
-      result = insert_bytes(rng, buf, len, cap, s->bytes, s->len);
-    break;
-  }
-  default:
-    break;
-  }
-  if (result != (size_t)-1)
+  size_t result = cfuzz_mutation_table[index].fn(m, buf, len, cap);
+  if (result != CFUZZ_MUTATION_FAILED) {
+    record(m, index);
     return result;
-  /* Fallback keeps the promise that the input changes when it can. */
-  if (len < cap) {
-    uint8_t byte = (uint8_t)cfuzz_rng_next(rng);
-    return insert_bytes(rng, buf, len, cap, &byte, 1);
   }
-  if (len > 0)
-    return modify_byte(rng, buf, len);
+  /* Fallback keeps the promise that the input changes when it can. */
+  static const char *const fallbacks[] = {"InsertByte", "ChangeByte"};
+  for (size_t i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++) {
+    int k = cfuzz_mutation_index(fallbacks[i]);
+    result = cfuzz_mutation_table[k].fn(m, buf, len, cap);
+    if (result != CFUZZ_MUTATION_FAILED) {
+      record(m, (size_t)k);
+      return result;
+    }
+  }
   return len;
 }
 
-size_t cfuzz_mutate(struct cfuzz_rng *rng, const struct cfuzz_cmp_table *cmp, const uint8_t *src,
-                    size_t src_len, uint8_t *dst, size_t cap) {
+size_t cfuzz_mutator_mutate(struct cfuzz_mutator *m, const uint8_t *src, size_t src_len, uint8_t *dst,
+                            size_t cap, const uint8_t *partner, size_t partner_len) {
   size_t len = src_len < cap ? src_len : cap;
   memcpy(dst, src, len);
-  /* 1 mutation half the time, else 2..4: single steps climb comparisons,
-   * stacked ones jump further. */
-  size_t count = cfuzz_rng_below(rng, 2) ? 1 : 2 + cfuzz_rng_below(rng, 3);
-  for (size_t i = 0; i < count; i++) {
-    enum cfuzz_mutation kind = (enum cfuzz_mutation)cfuzz_rng_below(rng, CFUZZ_MUTATION_COUNT);
-    len = cfuzz_mutate_one(rng, cmp, kind, dst, len, cap);
-  }
+  m->partner = partner;
+  m->partner_len = partner_len;
+  m->sequence_len = 0;
+  /* 1 mutation half the time, else 2..depth: single steps climb
+   * comparisons, stacked ones jump further. */
+  size_t count = cfuzz_rng_below(m->rng, 2) || m->depth < 2 ? 1 : 2 + cfuzz_rng_below(m->rng, m->depth - 1);
+  for (size_t i = 0; i < count; i++)
+    len = cfuzz_mutator_apply(m, pick_mutation(m), dst, len, cap);
   return len;
+}
+
+void cfuzz_mutator_credit(struct cfuzz_mutator *m) {
+  for (size_t i = 0; i < m->sequence_len; i++)
+    m->stats[m->sequence[i]].useful++;
+}
+
+void cfuzz_mutator_format_sequence(const struct cfuzz_mutator *m, char *out, size_t size) {
+  if (size == 0)
+    return;
+  int n = snprintf(out, size, "MS: %zu ", m->sequence_len);
+  for (size_t i = 0; i < m->sequence_len && n >= 0 && (size_t)n < size; i++)
+    n += snprintf(out + n, size - (size_t)n, "%s-", cfuzz_mutation_table[m->sequence[i]].name);
+}
+
+void cfuzz_mutator_print_stats(const struct cfuzz_mutator *m, FILE *out) {
+  fprintf(out, "stat::mutations: name uses useful\n");
+  for (size_t i = 0; i < cfuzz_mutation_count; i++)
+    fprintf(out, "stat::mutation: %-22s %" PRIu64 " %" PRIu64 "\n", cfuzz_mutation_table[i].name,
+            m->stats[i].uses, m->stats[i].useful);
 }

@@ -1,42 +1,101 @@
-/* mutate.h - producing the next input from a corpus entry.
+/* mutate.h - the mutation engine: producing the next input from a corpus
+ * entry (after libFuzzer's MutationDispatcher).
  *
- * The reference's three byte mutations (remove, modify, insert a byte) plus
- * a bit flip and comparison-guided ones that copy an operand recorded by the
- * instrumentation (cmp_table.h) into the input: replacing one operand of an
- * integer comparison by the other where it occurs in the input (libFuzzer's
- * TORC), and writing or inserting a recorded string. Every mutation keeps
- * the result within the output capacity. */
+ * Each mutation is a small function with a name, listed once in a table
+ * (mutations.c) with a weight. The mutator picks from the table by weight,
+ * stacks a few mutations per execution, and remembers which ones produced
+ * the current input; when the loop judges a run useful it calls
+ * cfuzz_mutator_credit, which counts the sequence's mutations as useful (for
+ * -print_mutation_stats) and returns the sequence for the `MS:` part of the
+ * NEW line. All state is in struct cfuzz_mutator and is allocated once, at
+ * init: a mutation does no allocation and no syscall, and its work is
+ * proportional to the input's length. */
 #ifndef CFUZZ_MUTATE_H
 #define CFUZZ_MUTATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "cmp_table.h"
 #include "rng.h"
 
-enum cfuzz_mutation {
-  CFUZZ_MUTATE_REMOVE_BYTE,
-  CFUZZ_MUTATE_MODIFY_BYTE,
-  CFUZZ_MUTATE_INSERT_BYTE,
-  CFUZZ_MUTATE_FLIP_BIT,
-  CFUZZ_MUTATE_REPLACE_INT_OPERAND,
-  CFUZZ_MUTATE_OVERWRITE_STRING,
-  CFUZZ_MUTATE_INSERT_STRING,
-  CFUZZ_MUTATION_COUNT
+/* A mutation returns this when it cannot apply to the input (nothing to
+ * erase, an empty operand table...); the mutator then tries another one. */
+#define CFUZZ_MUTATION_FAILED SIZE_MAX
+/* Upper bounds for the table and for -mutate_depth. */
+#define CFUZZ_MAX_MUTATIONS 32
+#define CFUZZ_MAX_MUTATE_DEPTH 32
+#define CFUZZ_DEFAULT_MUTATE_DEPTH 4
+
+struct cfuzz_mutator;
+
+/* Mutates buf[0..len) in place with room for cap bytes; returns the new
+ * length (<= cap) or CFUZZ_MUTATION_FAILED, in which case buf is unchanged. */
+typedef size_t (*cfuzz_mutation_fn)(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+
+struct cfuzz_mutation {
+  const char *name; /* libFuzzer's name where libFuzzer has the mutation */
+  cfuzz_mutation_fn fn;
+  uint32_t weight;  /* relative frequency; 0 disables */
 };
 
-/* Applies one given mutation in place to buf[0..len) with room for cap
- * bytes; returns the new length (<= cap). A mutation that cannot apply (e.g.
- * removing from an empty input, an empty operand table) falls back to
- * inserting or modifying a byte, so the result differs from the input
- * whenever cap allows. */
-size_t cfuzz_mutate_one(struct cfuzz_rng *rng, const struct cfuzz_cmp_table *cmp, enum cfuzz_mutation kind,
-                        uint8_t *buf, size_t len, size_t cap);
+/* The table, in mutations.c. */
+extern const struct cfuzz_mutation cfuzz_mutation_table[];
+extern const size_t cfuzz_mutation_count;
 
-/* Copies src to dst and applies 1 to 4 random mutations (most often 1).
- * Returns the new length, <= cap. src and dst must not overlap. */
-size_t cfuzz_mutate(struct cfuzz_rng *rng, const struct cfuzz_cmp_table *cmp, const uint8_t *src,
-                    size_t src_len, uint8_t *dst, size_t cap);
+struct cfuzz_mutator_options {
+  const struct cfuzz_cmp_table *cmp; /* recorded comparison operands; may be NULL */
+  size_t depth;                      /* most mutations stacked per input; 0: default */
+};
+
+struct cfuzz_mutation_stats {
+  uint64_t uses;   /* times applied */
+  uint64_t useful; /* times part of a sequence that produced a useful input */
+};
+
+struct cfuzz_mutator {
+  struct cfuzz_rng *rng; /* shared with the loop: one stream makes -seed repeat */
+  const struct cfuzz_cmp_table *cmp;
+  size_t depth;
+  uint64_t total_weight;
+  /* Crossover partner of the current call (NULL: none). */
+  const uint8_t *partner;
+  size_t partner_len;
+  /* Mutations applied to the current input, in order (table indices). */
+  uint8_t sequence[CFUZZ_MAX_MUTATE_DEPTH];
+  size_t sequence_len;
+  struct cfuzz_mutation_stats stats[CFUZZ_MAX_MUTATIONS];
+};
+
+void cfuzz_mutator_init(struct cfuzz_mutator *m, struct cfuzz_rng *rng, const struct cfuzz_mutator_options *o);
+void cfuzz_mutator_free(struct cfuzz_mutator *m);
+
+/* Copies src to dst (at most cap bytes) and applies 1 (half of the time) or
+ * 2 to `depth` stacked mutations. partner (may be NULL) is another corpus
+ * entry for crossover. Returns the new length, <= cap. src and dst must not
+ * overlap; dst has room for cap bytes. */
+size_t cfuzz_mutator_mutate(struct cfuzz_mutator *m, const uint8_t *src, size_t src_len, uint8_t *dst,
+                            size_t cap, const uint8_t *partner, size_t partner_len);
+
+/* Applies table entry `index` once in place; if it cannot apply, inserts or
+ * changes a byte instead so that the input changes whenever cap allows.
+ * Appends to the sequence. Returns the new length (<= cap). */
+size_t cfuzz_mutator_apply(struct cfuzz_mutator *m, size_t index, uint8_t *buf, size_t len, size_t cap);
+
+/* Index of the table entry called `name`, or -1. */
+int cfuzz_mutation_index(const char *name);
+
+/* The loop judged the input of the last cfuzz_mutator_mutate useful: credit
+ * its mutations. */
+void cfuzz_mutator_credit(struct cfuzz_mutator *m);
+
+/* libFuzzer's description of the current input's mutations,
+ * "MS: 2 ChangeBit-InsertByte-", into out (always terminated). */
+void cfuzz_mutator_format_sequence(const struct cfuzz_mutator *m, char *out, size_t size);
+
+/* One line per mutation: name, uses, useful (-print_mutation_stats=1). */
+void cfuzz_mutator_print_stats(const struct cfuzz_mutator *m, FILE *out);
 
 #endif

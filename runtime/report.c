@@ -17,7 +17,8 @@ static uint64_t exec_per_sec(const struct cfuzz_status *s) {
   return s->elapsed > 0 ? (uint64_t)((double)s->runs / s->elapsed) : 0;
 }
 
-void cfuzz_report_status(const char *event, const struct cfuzz_status *s, size_t new_len, size_t max_len) {
+void cfuzz_report_status_with(const char *event, const struct cfuzz_status *s, size_t new_len, size_t max_len,
+                              const char *extra) {
   char size[32];
   if (s->corpus_bytes < (1 << 14))
     snprintf(size, sizeof size, "%zub", s->corpus_bytes);
@@ -32,7 +33,13 @@ void cfuzz_report_status(const char *event, const struct cfuzz_status *s, size_t
           event, s->cov, s->ft, s->corpus_entries, size, lim, exec_per_sec(s), cfuzz_peak_rss_mb());
   if (max_len)
     fprintf(stderr, " L: %zu/%zu", new_len, max_len);
+  if (extra && *extra)
+    fprintf(stderr, " %s", extra);
   fputc('\n', stderr);
+}
+
+void cfuzz_report_status(const char *event, const struct cfuzz_status *s, size_t new_len, size_t max_len) {
+  cfuzz_report_status_with(event, s, new_len, max_len, NULL);
 }
 
 void cfuzz_report_done(uint64_t runs, double elapsed) {

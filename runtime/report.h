@@ -20,6 +20,9 @@ struct cfuzz_status {
 /* event: "INITED", "NEW", "pulse", "DONE"... ; new_len: length of the new
  * entry, printed as " L: len/max_len" when max_len is non-zero. */
 void cfuzz_report_status(const char *event, const struct cfuzz_status *s, size_t new_len, size_t max_len);
+/* The same with `extra` appended (libFuzzer's "MS: 2 ChangeBit-CMP-"). */
+void cfuzz_report_status_with(const char *event, const struct cfuzz_status *s, size_t new_len, size_t max_len,
+                              const char *extra);
 void cfuzz_report_done(uint64_t runs, double elapsed);
 void cfuzz_report_final_stats(const struct cfuzz_status *s, uint64_t new_units);
 size_t cfuzz_peak_rss_mb(void);

@@ -1,0 +1,21 @@
+/* mutations.h - the mutation functions the table in mutations.c lists
+ * (internal to the mutation engine; see mutate.h for the contract: mutate
+ * in place within cap, or return CFUZZ_MUTATION_FAILED and leave the input
+ * alone). */
+#ifndef CFUZZ_MUTATIONS_H
+#define CFUZZ_MUTATIONS_H
+
+#include "mutate.h"
+
+/* Byte-level (mutations.c). */
+size_t cfuzz_mutation_erase_bytes(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+size_t cfuzz_mutation_insert_byte(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+size_t cfuzz_mutation_change_byte(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+size_t cfuzz_mutation_change_bit(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+
+/* Comparison-guided (cmp_mutations.c). */
+size_t cfuzz_mutation_cmp_int(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+size_t cfuzz_mutation_cmp_str_overwrite(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+size_t cfuzz_mutation_cmp_str_insert(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+
+#endif
