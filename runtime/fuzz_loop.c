@@ -33,6 +33,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "campaign.h"
 #include "corpus.h"
 #include "coverage_file.h"
 #include "crash.h"
@@ -195,9 +196,17 @@ static void open_files(struct fuzzer *f) {
     cfuzz_make_dirs_or_die(cfg->keep_crash_dir, "crash directory");
 
   char err[4200];
-  if (cfuzz_coverage_file_open(&f->cov, cov_dir, f->modules.coverage_id, f->modules.pc_offsets,
-                               f->modules.n_pcs, err, sizeof err) != 0)
+  struct cfuzz_coverage_layout layout = cfuzz_modules_layout(&f->modules);
+  if (cfuzz_coverage_file_open(&f->cov, cov_dir, &layout, err, sizeof err) != 0)
     cfuzz_fatal("%s", err);
+  struct cfuzz_campaign campaign = {
+      .coverage_id = f->modules.coverage_id,
+      .corpus_dir = cfg->corpus_dir,
+      .artifact_prefix = cfg->flags->artifact_prefix,
+      .crash_dir = cfg->keep_crash_dir,
+  };
+  if (cfuzz_campaign_write(workdir, &campaign, err, sizeof err) != 0)
+    cfuzz_warn("%s (cfuzz-view will not list the corpus and reproducers)", err);
   char pid[32];
   snprintf(pid, sizeof pid, "%ld", (long)getpid());
   f->input_path = cfuzz_path_join(input_dir, pid);
