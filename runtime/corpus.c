@@ -61,6 +61,7 @@ static bool known_insert(struct cfuzz_corpus *c, uint64_t h) {
 void cfuzz_corpus_init(struct cfuzz_corpus *c, const char *dir, size_t n_words) {
   memset(c, 0, sizeof *c);
   c->n_words = n_words;
+  c->covered = cfuzz_xcalloc(n_words ? n_words : 1, sizeof(uint64_t));
   c->dir = dir ? cfuzz_xstrdup(dir) : NULL;
 }
 
@@ -70,6 +71,7 @@ void cfuzz_corpus_free(struct cfuzz_corpus *c) {
     free(c->entries[i].bits);
   }
   free(c->entries);
+  free(c->covered);
   free(c->known);
   free(c->dir);
   memset(c, 0, sizeof *c);
@@ -140,6 +142,8 @@ size_t cfuzz_corpus_add(struct cfuzz_corpus *c, const uint8_t *data, size_t len,
   }
   struct cfuzz_corpus_entry *e = &c->entries[c->n];
   fill_entry(c, e, data, len, bits, traced);
+  for (size_t i = 0; i < c->n_words; i++)
+    c->covered[i] |= bits[i];
   if (write_file)
     write_entry_file(c, e, e->file);
   return c->n++;
@@ -156,9 +160,25 @@ void cfuzz_corpus_replace(struct cfuzz_corpus *c, size_t i, const uint8_t *data,
   memcpy(e->data, data, len);
   e->len = len;
   memcpy(e->bits, bits, c->n_words * sizeof(uint64_t));
+  for (size_t w = 0; w < c->n_words; w++)
+    c->covered[w] |= bits[w];
   e->traced = traced;
   if (persist && c->dir)
     e->dirty = true;
+}
+
+bool cfuzz_corpus_covers(const struct cfuzz_corpus *c, const uint64_t *bits) {
+  for (size_t i = 0; i < c->n_words; i++)
+    if (bits[i] & ~c->covered[i])
+      return false;
+  return true;
+}
+
+size_t cfuzz_corpus_pc_count(const struct cfuzz_corpus *c) {
+  size_t n = 0;
+  for (size_t i = 0; i < c->n_words; i++)
+    n += (size_t)__builtin_popcountll(c->covered[i]);
+  return n;
 }
 
 size_t cfuzz_corpus_flush(struct cfuzz_corpus *c) {

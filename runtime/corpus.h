@@ -33,6 +33,7 @@ struct cfuzz_corpus {
   struct cfuzz_corpus_entry *entries;
   size_t n, cap;
   size_t n_words;       /* words per coverage bitset */
+  uint64_t *covered;    /* union of all entries' PCs */
   size_t total_bytes;
   char *dir;            /* where new entries are written; NULL: memory only */
   /* Hashes of file names already loaded from or written to any corpus
@@ -57,6 +58,12 @@ size_t cfuzz_corpus_add(struct cfuzz_corpus *c, const uint8_t *data, size_t len,
  * content of the entry. */
 void cfuzz_corpus_replace(struct cfuzz_corpus *c, size_t i, const uint8_t *data, size_t len,
                           const uint64_t *bits, uint32_t traced, bool persist);
+
+/* True if every PC in bits is covered by some entry. */
+bool cfuzz_corpus_covers(const struct cfuzz_corpus *c, const uint64_t *bits);
+
+/* Number of PCs covered by the entries together. */
+size_t cfuzz_corpus_pc_count(const struct cfuzz_corpus *c);
 
 /* Writes every marked entry (with a corpus directory): the new file is
  * written and made durable first, then the entry's old file is removed if

@@ -1,23 +1,12 @@
 /* fuzz_loop.c - the fuzz loop: start -> mutate_and_run_one -> run_one,
  * following the reference design (lib/fuzzer.zig at d789f1e5cf).
  *
- * Analysis of a run, in order:
- *  - NEW: the run reached a PC that the shared coverage file had never seen
- *    ("fresh"), or one that this process's corpus does not cover yet (so a
- *    fuzzer restarted with an empty corpus but an old coverage file still
- *    learns). The input becomes a new corpus entry, on disk too.
- *  - REPLACE: otherwise, if the run covers every PC its parent entry covers,
- *    traced at least as many distinct comparison values and is no longer,
- *    it replaces the parent. This is the reference's climbing rule, but
- *    checked against the parent's own coverage, never the global set, so a
- *    replacement never loses a PC. Strictly better replacements (more traced
- *    values, or as many in fewer bytes) are marked and written to disk in
- *    batches (new file, then the old one removed) at the periodic check and
- *    at the end; equal ones (neutral drift, which the reference also
- *    allows) stay in memory and cost a memcpy. A replacement may not grow:
- *    with most targets more bytes trace more comparisons, and every entry
- *    would grow to the length limit for nothing (climbing a comparison
- *    modifies bytes in place). Longer inputs enter as NEW entries.
+ * run_one runs the input, merges its PCs into the shared coverage file and
+ * asks judge.c what the run is worth: a new entry (written to disk), a
+ * replacement of its parent (strictly better ones are written to disk in
+ * batches, new file first, at the periodic check and at the end; equal
+ * ones stay in memory and cost a memcpy), or nothing. schedule.c picks each
+ * parent.
  * Per execution the loop touches only the input and the counters: no
  * syscall, no allocation (the clock is read through the vDSO every 256 runs,
  * or more often when runs are slow, so -max_total_time is kept to within
@@ -39,14 +28,15 @@
 #include "crash.h"
 #include "input_file.h"
 #include "instrumentation.h"
+#include "judge.h"
 #include "modules.h"
 #include "mutate.h"
 #include "report.h"
 #include "rng.h"
 #include "run_coverage.h"
+#include "schedule.h"
 #include "util.h"
 
-#define NO_PARENT SIZE_MAX
 #define CHECK_EVERY_RUNS 256
 /* Checks come at most this far apart (seconds) once the runs' pace is known:
  * with slow targets (one allocating gigabytes, say) 256 runs can take
@@ -64,8 +54,6 @@
 /* Most a mutation can grow an input (stacked string insertions). */
 #define MUTATION_GROWTH (4 * CFUZZ_CMP_STR_MAX)
 
-enum run_result { RUN_BORING, RUN_NEW, RUN_REPLACED };
-
 struct fuzzer {
   const struct cfuzz_loop_config *cfg;
   struct cfuzz_modules modules;
@@ -75,8 +63,8 @@ struct fuzzer {
   struct cfuzz_crash_context crash;
   struct cfuzz_rng rng;
   struct cfuzz_mutator mutator;
+  struct cfuzz_scheduler scheduler;
   uint64_t *run_bits;    /* PCs of the last run */
-  uint64_t *corpus_bits; /* union of all entries' PCs */
   size_t max_len;
   size_t len_limit;
   uint64_t last_progress_run; /* last NEW entry or len_limit increase */
@@ -90,7 +78,7 @@ struct fuzzer {
 static struct cfuzz_status status_of(const struct fuzzer *f) {
   struct cfuzz_status s = {
       .runs = f->runs,
-      .cov = cfuzz_bits_count(f->corpus_bits, f->modules.n_words),
+      .cov = cfuzz_corpus_pc_count(&f->corpus),
       .ft = cfuzz_coverage_file_count_seen(&f->cov),
       .corpus_entries = f->corpus.n,
       .corpus_bytes = f->corpus.total_bytes,
@@ -109,7 +97,7 @@ static void grow_input_file(struct fuzzer *f, size_t capacity) {
 /* Runs the input already in the input file and analyses the run. A NEW
  * input is written to the corpus directory unless `on_disk` (it came from
  * there). */
-static enum run_result run_one(struct fuzzer *f, size_t parent, bool on_disk) {
+static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk) {
   const struct cfuzz_loop_config *cfg = f->cfg;
   size_t len = cfuzz_input_file_length(&f->input);
   cfuzz_traced_values_clear(&cfuzz_instr.traced);
@@ -119,32 +107,33 @@ static enum run_result run_one(struct fuzzer *f, size_t parent, bool on_disk) {
   if (rc != 0 && rc != CFUZZ_SKIP)
     cfuzz_crash_test_failed(&f->crash, cfg->test_name, rc);
 
-  size_t n_words = f->modules.n_words;
   cfuzz_collect_run_bits(&cfuzz_instr, &f->modules, f->run_bits);
-  bool fresh = cfuzz_merge_run_bits(f->cov.seen, f->run_bits, n_words);
+  bool fresh = cfuzz_merge_run_bits(f->cov.seen, f->run_bits, f->modules.n_words);
   if (rc == CFUZZ_SKIP)
-    return RUN_BORING;
-  uint32_t traced = cfuzz_traced_values_count(&cfuzz_instr.traced);
-
-  if (fresh || !cfuzz_bits_cover(f->corpus_bits, f->run_bits, n_words)) {
-    cfuzz_corpus_add(&f->corpus, f->input.data, len, f->run_bits, traced, !on_disk);
-    for (size_t i = 0; i < n_words; i++)
-      f->corpus_bits[i] |= f->run_bits[i];
-    __atomic_fetch_add(&f->cov.header->unique_runs, 1, __ATOMIC_RELAXED);
+    return CFUZZ_VERDICT_BORING;
+  struct cfuzz_run_outcome run = {
+      .bits = f->run_bits,
+      .len = len,
+      .traced = cfuzz_traced_values_count(&cfuzz_instr.traced),
+      .fresh = fresh,
+  };
+  enum cfuzz_verdict v = cfuzz_judge_run(&f->corpus, &run, parent);
+  switch (v) {
+  case CFUZZ_VERDICT_BORING:
+    return v;
+  case CFUZZ_VERDICT_NEW:
+    cfuzz_corpus_add(&f->corpus, f->input.data, len, f->run_bits, run.traced, !on_disk);
     f->new_units++;
     f->last_progress_run = f->runs;
-    return RUN_NEW;
+    break;
+  case CFUZZ_VERDICT_REPLACE:
+  case CFUZZ_VERDICT_REPLACE_BETTER:
+    cfuzz_corpus_replace(&f->corpus, parent, f->input.data, len, f->run_bits, run.traced,
+                         v == CFUZZ_VERDICT_REPLACE_BETTER);
+    break;
   }
-  if (parent == NO_PARENT)
-    return RUN_BORING;
-  const struct cfuzz_corpus_entry *e = &f->corpus.entries[parent];
-  if (traced >= e->traced && len <= e->len && cfuzz_bits_cover(f->run_bits, e->bits, n_words)) {
-    bool better = traced > e->traced || len < e->len;
-    cfuzz_corpus_replace(&f->corpus, parent, f->input.data, len, f->run_bits, traced, better);
-    __atomic_fetch_add(&f->cov.header->unique_runs, 1, __ATOMIC_RELAXED);
-    return RUN_REPLACED;
-  }
-  return RUN_BORING;
+  __atomic_fetch_add(&f->cov.header->unique_runs, 1, __ATOMIC_RELAXED);
+  return v;
 }
 
 static void report_new(struct fuzzer *f) {
@@ -164,13 +153,9 @@ static void load_input(struct fuzzer *f, const uint8_t *data, size_t len, const 
     grow_input_file(f, len);
   memcpy(f->input.data, data, len);
   cfuzz_input_file_set_length(&f->input, len);
-  enum run_result r = run_one(f, NO_PARENT, name != NULL);
-  if (r == RUN_BORING) {
+  if (run_one(f, CFUZZ_NO_PARENT, name != NULL) == CFUZZ_VERDICT_BORING)
     cfuzz_corpus_add(&f->corpus, data, len, f->run_bits, cfuzz_traced_values_count(&cfuzz_instr.traced),
                      false);
-    for (size_t i = 0; i < f->modules.n_words; i++)
-      f->corpus_bits[i] |= f->run_bits[i];
-  }
 }
 
 static void visit_corpus_file(void *ctx, const char *name, const uint8_t *data, size_t len) {
@@ -249,10 +234,10 @@ static void mutate_and_run_one(struct fuzzer *f, size_t parent) {
   size_t cap = f->input.capacity < f->len_limit ? f->input.capacity : f->len_limit;
   size_t len = cfuzz_mutator_mutate(&f->mutator, e->data, e->len, f->input.data, cap, NULL, 0);
   cfuzz_input_file_set_length(&f->input, len);
-  enum run_result r = run_one(f, parent, false);
-  if (r != RUN_BORING)
+  enum cfuzz_verdict v = run_one(f, parent, false);
+  if (v != CFUZZ_VERDICT_BORING)
     cfuzz_mutator_credit(&f->mutator);
-  if (r == RUN_NEW)
+  if (v == CFUZZ_VERDICT_NEW)
     report_new(f);
 }
 
@@ -332,8 +317,8 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
     fprintf(stderr, "INFO: -max_len is not provided; inputs will be at most %zu bytes\n", f.max_len);
   open_files(&f);
   f.run_bits = cfuzz_xcalloc(f.modules.n_words, sizeof(uint64_t));
-  f.corpus_bits = cfuzz_xcalloc(f.modules.n_words, sizeof(uint64_t));
   cfuzz_corpus_init(&f.corpus, cfg->corpus_dir, f.modules.n_words);
+  cfuzz_scheduler_init(&f.scheduler);
 
   f.crash = (struct cfuzz_crash_context){
       .input = &f.input,
@@ -389,7 +374,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
     } else if (f.run_limit >= 0 && f.runs >= (uint64_t)f.run_limit) {
       break;
     }
-    mutate_and_run_one(&f, (size_t)cfuzz_rng_below(&f.rng, f.corpus.n));
+    mutate_and_run_one(&f, cfuzz_scheduler_pick(&f.scheduler, &f.corpus, &f.rng));
   }
 
   cfuzz_corpus_flush(&f.corpus);
@@ -408,6 +393,5 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   cfuzz_mutator_free(&f.mutator);
   cfuzz_modules_free(&f.modules);
   free(f.run_bits);
-  free(f.corpus_bits);
   return 0;
 }
