@@ -43,10 +43,15 @@ static const struct flag_def flag_table[] = {
     {"help", FLAG_INT, F(help), "0", true, false, "print this help and exit"},
     {"fuzz", FLAG_STRING, F(fuzz), NULL, true, true,
      "(native tests, as --fuzz=NAME) fuzz test NAME; --fuzz alone fuzzes every test in turn"},
-    {"timeout", FLAG_INT, F(timeout), "1200", false, false, "per-input timeout in seconds"},
-    {"timeout_exitcode", FLAG_INT, F(timeout_exitcode), "70", false, false, "exit status after a timeout"},
-    {"rss_limit_mb", FLAG_INT, F(rss_limit_mb), "2048", false, false, "memory limit in MB"},
-    {"malloc_limit_mb", FLAG_INT, F(malloc_limit_mb), "0", false, false, "single allocation limit in MB"},
+    {"timeout", FLAG_INT, F(timeout), "1200", true, false,
+     "a run taking longer than this many seconds is a bug (timeout-<sha1>); 0 means no limit"},
+    {"timeout_exitcode", FLAG_INT, F(timeout_exitcode), "70", true, false, "exit status after a timeout"},
+    {"rss_limit_mb", FLAG_INT, F(rss_limit_mb), "2048", true, false,
+     "using more memory than this many MB is a bug (oom-<sha1>); 0 means no limit"},
+    {"malloc_limit_mb", FLAG_INT, F(malloc_limit_mb), "0", true, false,
+     "one allocation of this many MB is a bug (oom-<sha1>); 0 means the -rss_limit_mb value"},
+    {"detect_leaks", FLAG_INT, F(detect_leaks), "1", true, false,
+     "with LeakSanitizer linked, a run that leaks memory is a bug (leak-<sha1>)"},
     {"dict", FLAG_STRING, F(dict), NULL, false, false, "dictionary file"},
     {"jobs", FLAG_INT, F(jobs), "0", false, false, "number of fuzzing jobs"},
     {"workers", FLAG_INT, F(workers), "0", false, false, "number of worker processes"},
@@ -99,6 +104,14 @@ static void check_ranges(const struct cfuzz_flags *flags) {
     cfuzz_fatal("flag -seed: value %" PRId64 " out of range (0 to 4294967295)", flags->seed);
   if (flags->error_exitcode < 0 || flags->error_exitcode > 255)
     cfuzz_fatal("flag -error_exitcode: value %" PRId64 " out of range (0 to 255)", flags->error_exitcode);
+  if (flags->timeout_exitcode < 0 || flags->timeout_exitcode > 255)
+    cfuzz_fatal("flag -timeout_exitcode: value %" PRId64 " out of range (0 to 255)", flags->timeout_exitcode);
+  if (flags->timeout < 0)
+    cfuzz_fatal("flag -timeout: value %" PRId64 " out of range (0 or more)", flags->timeout);
+  if (flags->rss_limit_mb < 0)
+    cfuzz_fatal("flag -rss_limit_mb: value %" PRId64 " out of range (0 or more)", flags->rss_limit_mb);
+  if (flags->malloc_limit_mb < 0)
+    cfuzz_fatal("flag -malloc_limit_mb: value %" PRId64 " out of range (0 or more)", flags->malloc_limit_mb);
   if (flags->workdir[0] == '\0')
     cfuzz_fatal("flag -workdir: empty path");
 }

@@ -20,9 +20,13 @@ struct cfuzz_flags {
   const char *artifact_prefix;
   const char *exact_artifact_path; /* NULL: unset */
   const char *fuzz;          /* native runner: NULL = smoke mode, "" = all tests */
+  int64_t timeout;           /* seconds per run; 0: none */
+  int64_t timeout_exitcode;
+  int64_t rss_limit_mb;      /* 0: none */
+  int64_t malloc_limit_mb;   /* 0: the RSS limit */
+  int64_t detect_leaks;      /* with LeakSanitizer linked */
   /* Accepted for compatibility, not implemented yet: setting one warns. */
-  int64_t timeout, rss_limit_mb, malloc_limit_mb, jobs, workers, fork, merge, minimize_crash,
-      close_fd_mask, keep_going, timeout_exitcode, verbosity;
+  int64_t jobs, workers, fork, merge, minimize_crash, close_fd_mask, keep_going, verbosity;
   const char *dict;
   const char **positional;   /* corpus directories or input files, in order */
   size_t n_positional;

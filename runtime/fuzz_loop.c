@@ -33,6 +33,7 @@
 #include "mutate.h"
 #include "report.h"
 #include "rng.h"
+#include "run_target.h"
 #include "run_coverage.h"
 #include "schedule.h"
 #include "util.h"
@@ -101,10 +102,12 @@ static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk)
   const struct cfuzz_loop_config *cfg = f->cfg;
   size_t len = cfuzz_input_file_length(&f->input);
   cfuzz_traced_values_clear(&cfuzz_instr.traced);
-  int rc = cfg->test_one(cfg->ctx, f->input.data, len);
+  int rc;
+  struct cfuzz_target target = {cfg->test_one, cfg->ctx};
+  enum cfuzz_run_outcome outcome = cfuzz_run_target(&f->crash, &target, f->input.data, len, &rc);
   f->runs++;
   __atomic_fetch_add(&f->cov.header->total_runs, 1, __ATOMIC_RELAXED);
-  if (rc != 0 && rc != CFUZZ_SKIP)
+  if (outcome == CFUZZ_RUN_FAILED)
     cfuzz_crash_test_failed(&f->crash, cfg->test_name, rc);
 
   cfuzz_collect_run_bits(&cfuzz_instr, &f->modules, f->run_bits);
@@ -320,15 +323,10 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   cfuzz_corpus_init(&f.corpus, cfg->corpus_dir, f.modules.n_words);
   cfuzz_scheduler_init(&f.scheduler);
 
-  f.crash = (struct cfuzz_crash_context){
-      .input = &f.input,
-      .artifact_prefix = flags->artifact_prefix,
-      .exact_artifact_path = flags->exact_artifact_path,
-      .keep_dir = cfg->keep_crash_dir,
-      .exit_code = (int)flags->error_exitcode,
-      .runs = &f.runs,
-      .print_final_stats = (int)flags->print_final_stats,
-  };
+  cfuzz_crash_context_init(&f.crash, flags);
+  f.crash.input = &f.input;
+  f.crash.dest.keep_dir = cfg->keep_crash_dir;
+  f.crash.runs = &f.runs;
   cfuzz_crash_install(&f.crash);
 
   /* Counters hit before the loop (constructors, initialisation) are not
@@ -384,7 +382,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
     cfuzz_report_final_stats(&s, f.new_units);
   cfuzz_report_done(f.runs, s.elapsed);
 
-  cfuzz_instr.crash = NULL;
+  cfuzz_crash_uninstall();
   cfuzz_input_file_close(&f.input);
   unlink(f.input_path);
   free(f.input_path);

@@ -9,10 +9,8 @@
 
 #include "cfuzz.h"
 #include "flags.h"
+#include "run_target.h"
 
-/* Returns 0 (pass), CFUZZ_SKIP (don't keep this input) or anything else
- * (failure: reported as a crash). */
-typedef int (*cfuzz_test_one_fn)(void *ctx, const uint8_t *data, size_t len);
 
 struct cfuzz_loop_config {
   const struct cfuzz_flags *flags;  /* runs, time, max_len, seed, workdir, artifacts, stats */

@@ -13,14 +13,17 @@
 
 #include "util.h"
 
-_Static_assert(sizeof(struct cfuzz_input_header) == 32, "input header layout is fixed");
+_Static_assert(sizeof(struct cfuzz_input_header) == 64, "input header layout is fixed");
 
 static size_t round_to_page(size_t n) {
   size_t page = (size_t)sysconf(_SC_PAGESIZE);
   return (n + page - 1) / page * page;
 }
 
-/* Maps header + capacity; the mapping is always whole pages. */
+/* Maps header + capacity; the mapping is always whole pages. The header
+ * also has a mapping of its own, made once, which never moves: the watchdog
+ * thread and signal handlers read it while the data mapping may be
+ * replaced by a growth. */
 static int map_file(struct cfuzz_input_file *f, size_t map_size, char *err, size_t err_len) {
   if (ftruncate(f->fd, (off_t)map_size) != 0) {
     snprintf(err, err_len, "cannot size input file: %s", strerror(errno));
@@ -31,7 +34,19 @@ static int map_file(struct cfuzz_input_file *f, size_t map_size, char *err, size
     snprintf(err, err_len, "cannot map input file: %s", strerror(errno));
     return -1;
   }
-  f->header = map;
+  if (!f->header) {
+    void *h = mmap(NULL, sizeof(struct cfuzz_input_header), PROT_READ | PROT_WRITE, MAP_SHARED, f->fd, 0);
+    if (h == MAP_FAILED) {
+      snprintf(err, err_len, "cannot map input file: %s", strerror(errno));
+      munmap(map, map_size);
+      return -1;
+    }
+    f->header = h;
+  }
+  if (f->map)
+    munmap(f->map, f->map_size);
+  f->map = map;
+  f->map_size = map_size;
   f->data = (uint8_t *)map + sizeof(struct cfuzz_input_header);
   f->capacity = map_size - sizeof(struct cfuzz_input_header);
   f->header->capacity = f->capacity;
@@ -57,6 +72,11 @@ int cfuzz_input_file_create(struct cfuzz_input_file *f, const char *path, size_t
   h->version = CFUZZ_INPUT_VERSION;
   h->header_size = sizeof(struct cfuzz_input_header);
   h->length = 0;
+  h->runs_started = 0;
+  h->running = 0;
+  h->death_kind = 0;
+  h->death_signature = 0;
+  h->death_signal = 0;
   return 0;
 }
 
@@ -67,24 +87,24 @@ int cfuzz_input_file_reserve(struct cfuzz_input_file *f, size_t capacity, char *
   size_t want = old_map + old_map / 2;
   if (want < capacity + sizeof(struct cfuzz_input_header))
     want = capacity + sizeof(struct cfuzz_input_header);
-  size_t length = cfuzz_input_file_length(f);
-  munmap((void *)f->header, old_map);
   if (map_file(f, round_to_page(want), err, err_len) != 0)
     return -1;
-  f->header->length = length;
   return 0;
 }
 
 void cfuzz_input_file_close(struct cfuzz_input_file *f) {
+  if (f->map)
+    munmap(f->map, f->map_size);
   if (f->header)
-    munmap((void *)f->header, f->capacity + sizeof(struct cfuzz_input_header));
+    munmap((void *)f->header, sizeof(struct cfuzz_input_header));
   if (f->fd >= 0)
     close(f->fd);
   memset(f, 0, sizeof *f);
   f->fd = -1;
 }
 
-int cfuzz_input_file_recover(const char *path, uint8_t **data, size_t *len, char *err, size_t err_len) {
+int cfuzz_input_file_recover(const char *path, uint8_t **data, size_t *len, struct cfuzz_input_header *header,
+                             char *err, size_t err_len) {
   uint8_t *bytes;
   size_t size;
   if (cfuzz_read_file(path, SIZE_MAX / 2, &bytes, &size) != 0) {
@@ -104,6 +124,8 @@ int cfuzz_input_file_recover(const char *path, uint8_t **data, size_t *len, char
     free(bytes);
     return -1;
   }
+  if (header)
+    *header = h;
   *len = (size_t)h.length;
   *data = cfuzz_xmalloc(*len);
   memcpy(*data, bytes + sizeof h, *len);

@@ -14,6 +14,7 @@
 #include "entry_points.h"
 #include "flags.h"
 #include "fuzz_loop.h"
+#include "run_target.h"
 #include "util.h"
 
 #pragma weak LLVMFuzzerTestOneInput
@@ -27,23 +28,26 @@ static int run_libfuzzer_target(void *ctx, const uint8_t *data, size_t len) {
 
 static int reproduce(const struct cfuzz_flags *flags, const char **files, size_t n) {
   fprintf(stderr, "INFO: running %zu inputs 1 time(s) each.\n", n);
+  static struct cfuzz_crash_context crash;
+  struct cfuzz_target target = {run_libfuzzer_target, NULL};
   for (size_t i = 0; i < n; i++) {
     uint8_t *data;
     size_t len;
     if (cfuzz_read_file(files[i], SIZE_MAX / 2, &data, &len) != 0)
       cfuzz_fatal("cannot read input file '%s': %s", files[i], strerror(errno));
-    struct cfuzz_crash_context crash = {
-        .data = data,
-        .len = len,
-        .artifact_prefix = flags->artifact_prefix,
-        .exact_artifact_path = flags->exact_artifact_path,
-        .exit_code = (int)flags->error_exitcode,
-    };
+    /* libFuzzer reports a crashing or slow input given as a file, but does
+     * not write it again as an artifact. */
+    cfuzz_crash_context_init(&crash, flags);
+    crash.data = data;
+    crash.len = len;
+    crash.save_artifacts = false;
     cfuzz_crash_install(&crash);
     fprintf(stderr, "Running: %s\n", files[i]);
     double start = cfuzz_now();
-    run_libfuzzer_target(NULL, data, len);
+    int rc;
+    cfuzz_run_target(&crash, &target, data, len, &rc);
     fprintf(stderr, "Executed %s in %ld ms\n", files[i], (long)((cfuzz_now() - start) * 1000));
+    cfuzz_crash_uninstall();
     free(data);
   }
   fprintf(stderr, "***\n*** NOTE: fuzzing was not performed, you have only\n"

@@ -25,6 +25,7 @@
 #include "entry_points.h"
 #include "flags.h"
 #include "fuzz_loop.h"
+#include "run_target.h"
 #include "util.h"
 
 static struct {
@@ -62,7 +63,9 @@ static void smoke_one(void *ctx, int (*test_one)(void *, const uint8_t *, size_t
     crash->data = data;
     crash->len = len;
   }
-  int rc = test_one(ctx, data, len);
+  int rc;
+  struct cfuzz_target target = {test_one, ctx};
+  cfuzz_run_target(crash, &target, data, len, &rc);
   if (crash) {
     /* The bytes may be freed next: a later crash must not read them. */
     crash->data = NULL;
@@ -230,9 +233,9 @@ int cfuzz_native_main(int argc, char **argv) {
   /* The handler is in place for smoke runs too; cfuzz_fuzz points it at
    * each input in turn. */
   static struct cfuzz_crash_context smoke_crash;
-  smoke_crash.artifact_prefix = flags.artifact_prefix;
-  smoke_crash.exact_artifact_path = flags.exact_artifact_path;
-  smoke_crash.exit_code = (int)flags.error_exitcode;
+  cfuzz_crash_context_init(&smoke_crash, &flags);
+  /* libFuzzer does not rewrite the inputs it is given to run. */
+  smoke_crash.save_artifacts = runner.n_files == 0;
   cfuzz_crash_install(&smoke_crash);
 
   if (runner.n_files > 0)

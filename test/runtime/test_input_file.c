@@ -17,7 +17,7 @@ int main(void) {
   CHECK(cfuzz_input_file_create(&f, path, 100, err, sizeof err) == 0);
   CHECK(f.capacity >= 100);
   CHECK(memcmp((const void *)f.header->magic, "CFZINPUT", 8) == 0);
-  CHECK(f.header->header_size == 32 && f.header->version == 1);
+  CHECK(f.header->header_size == 64 && f.header->version == 2);
   CHECK(cfuzz_input_file_length(&f) == 0);
 
   /* The bytes and the length are in the file as soon as they are stored. */
@@ -25,7 +25,7 @@ int main(void) {
   cfuzz_input_file_set_length(&f, 5);
   uint8_t *data;
   size_t len;
-  CHECK(cfuzz_input_file_recover(path, &data, &len, err, sizeof err) == 0);
+  CHECK(cfuzz_input_file_recover(path, &data, &len, NULL, err, sizeof err) == 0);
   CHECK(len == 5 && memcmp(data, "hello", 5) == 0);
   free(data);
 
@@ -38,7 +38,7 @@ int main(void) {
   CHECK(cfuzz_input_file_length(&f) == 5 && memcmp(f.data, "hello", 5) == 0);
   memset(f.data, 'x', f.capacity);
   cfuzz_input_file_set_length(&f, f.capacity);
-  CHECK(cfuzz_input_file_recover(path, &data, &len, err, sizeof err) == 0);
+  CHECK(cfuzz_input_file_recover(path, &data, &len, NULL, err, sizeof err) == 0);
   CHECK(len == f.capacity && data[len - 1] == 'x');
   free(data);
   struct stat st;
@@ -50,10 +50,10 @@ int main(void) {
   uint64_t huge = 1ull << 40;
   CHECK(fd >= 0 && pwrite(fd, &huge, 8, 16) == 8);
   close(fd);
-  CHECK(cfuzz_input_file_recover(path, &data, &len, err, sizeof err) != 0);
+  CHECK(cfuzz_input_file_recover(path, &data, &len, NULL, err, sizeof err) != 0);
   CHECK_STR_CONTAINS(err, "bad header");
   CHECK(truncate(path, 10) == 0);
-  CHECK(cfuzz_input_file_recover(path, &data, &len, err, sizeof err) != 0);
+  CHECK(cfuzz_input_file_recover(path, &data, &len, NULL, err, sizeof err) != 0);
   CHECK_STR_CONTAINS(err, "truncated");
 
   /* Never follow a planted symlink. */

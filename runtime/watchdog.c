@@ -1,0 +1,87 @@
+/* watchdog.c - the timeout and RSS watchdog thread (see watchdog.h). */
+#define _GNU_SOURCE
+#include "watchdog.h"
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "crash.h"
+#include "instrumentation.h"
+#include "util.h"
+
+/* After asking the target thread to report a timeout, how long to wait for
+ * it before reporting from here (without the target's stack). */
+#define ALARM_GRACE_SECONDS 3
+
+size_t cfuzz_current_rss_mb(void) {
+  int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return 0;
+  char buf[128];
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  close(fd);
+  if (n <= 0)
+    return 0;
+  buf[n] = '\0';
+  char *p = buf;
+  strtoull(p, &p, 10); /* size */
+  unsigned long long resident = strtoull(p, NULL, 10);
+  return (size_t)(resident * (unsigned long long)sysconf(_SC_PAGESIZE) >> 20);
+}
+
+static void *watch(void *arg) {
+  (void)arg;
+  uint64_t last_started = 0, stalled = 0;
+  struct cfuzz_crash_context *last_ctx = NULL;
+  for (;;) {
+    sleep(1);
+    struct cfuzz_crash_context *ctx = __atomic_load_n(&cfuzz_instr.crash, __ATOMIC_ACQUIRE);
+    if (!ctx)
+      continue;
+    if (ctx->rss_limit_mb > 0) {
+      size_t rss = cfuzz_current_rss_mb();
+      if (rss > (size_t)ctx->rss_limit_mb)
+        cfuzz_crash_rss_limit(ctx, rss);
+    }
+    if (ctx->timeout <= 0)
+      continue;
+    uint64_t started = ctx->progress->runs_started;
+    bool running = __atomic_load_n(&ctx->progress->running, __ATOMIC_ACQUIRE);
+    if (!running || started != last_started || ctx != last_ctx) {
+      /* A new run (or none): it has been going for at most a second. */
+      last_started = started;
+      last_ctx = ctx;
+      stalled = 0;
+      continue;
+    }
+    stalled++;
+    if (stalled == (uint64_t)ctx->timeout)
+      cfuzz_crash_request_timeout_report(ctx, stalled);
+    else if (stalled >= (uint64_t)ctx->timeout + ALARM_GRACE_SECONDS)
+      cfuzz_crash_timeout(ctx, stalled, 0);
+  }
+  return NULL;
+}
+
+void cfuzz_watchdog_start(void) {
+  static bool started;
+  if (started)
+    return;
+  started = true;
+  /* Signals meant for the process (SIGINT, SIGALRM...) go to the target
+   * thread, never here. */
+  sigset_t all, old;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, &old);
+  pthread_t thread;
+  int rc = pthread_create(&thread, NULL, watch, NULL);
+  pthread_sigmask(SIG_SETMASK, &old, NULL);
+  if (rc != 0)
+    cfuzz_fatal("cannot start the watchdog thread");
+  pthread_detach(thread);
+}
