@@ -104,10 +104,10 @@ static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk)
   cfuzz_traced_values_clear(&cfuzz_instr.traced);
   int rc;
   struct cfuzz_target target = {cfg->test_one, cfg->ctx};
-  enum cfuzz_run_outcome outcome = cfuzz_run_target(&f->crash, &target, f->input.data, len, &rc);
+  enum cfuzz_run_status status = cfuzz_run_target(&f->crash, &target, f->input.data, len, &rc);
   f->runs++;
   __atomic_fetch_add(&f->cov.header->total_runs, 1, __ATOMIC_RELAXED);
-  if (outcome == CFUZZ_RUN_FAILED)
+  if (status == CFUZZ_RUN_FAILED)
     cfuzz_crash_test_failed(&f->crash, cfg->test_name, rc);
 
   cfuzz_collect_run_bits(&cfuzz_instr, &f->modules, f->run_bits);

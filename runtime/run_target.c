@@ -53,7 +53,7 @@ static void check_leaks(struct cfuzz_crash_context *cc) {
     cfuzz_crash_leak(cc);
 }
 
-enum cfuzz_run_outcome cfuzz_run_target(struct cfuzz_crash_context *cc, const struct cfuzz_target *target,
+enum cfuzz_run_status cfuzz_run_target(struct cfuzz_crash_context *cc, const struct cfuzz_target *target,
                                         const uint8_t *data, size_t len, int *rc) {
   if (!cc) { /* cfuzz_fuzz called outside the runner: nothing watches */
     *rc = call_target(target->test_one, target->ctx, data, len);

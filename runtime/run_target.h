@@ -26,7 +26,7 @@ struct cfuzz_target {
   void *ctx;
 };
 
-enum cfuzz_run_outcome {
+enum cfuzz_run_status {
   CFUZZ_RUN_PASSED,
   CFUZZ_RUN_SKIPPED, /* CFUZZ_SKIP: not a failure, not to be kept */
   CFUZZ_RUN_FAILED,  /* a native test returned a failure (*rc) */
@@ -38,7 +38,7 @@ void cfuzz_run_target_init(void);
 
 /* Runs the target on data; cc (installed) must already describe data as the
  * current input. *rc receives test_one's return value. */
-enum cfuzz_run_outcome cfuzz_run_target(struct cfuzz_crash_context *cc, const struct cfuzz_target *target,
+enum cfuzz_run_status cfuzz_run_target(struct cfuzz_crash_context *cc, const struct cfuzz_target *target,
                                         const uint8_t *data, size_t len, int *rc);
 
 #endif
