@@ -60,7 +60,11 @@ static int report(const char *workdir, const char *binary, const char *lcov_path
   if (m.warnings[0])
     fprintf(stderr, "cfuzz-view: warning: %s", m.warnings);
   int rc = 0;
-  if (lcov_path) {
+  if (m.n_files == 0) {
+    fprintf(stderr, "cfuzz-view: no point of the coverage file could be mapped to a source line (see the "
+            "warnings above)\n");
+    rc = 1;
+  } else if (lcov_path) {
     FILE *out = strcmp(lcov_path, "-") == 0 ? stdout : fopen(lcov_path, "w");
     if (!out) {
       rc = fail("cannot write '%s'", lcov_path);

@@ -5,6 +5,7 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
+const MAX_DOTS = 4; // per line; more are shown as counts
 
 const view = {
   meta: null,            // /api/meta: files, pc_file, pc_line, ...
@@ -261,13 +262,20 @@ function markLine(line) {
   const dots = div.children[1];
   dots.textContent = "";
   let on = 0, fresh = false;
+  // A line with many points (a condition inlined in many places) shows
+  // counts; its dots stay in the page, hidden, one per point.
+  const many = pcs.length > MAX_DOTS;
   for (const pc of pcs) {
-    const dot = el("span", "pt " + (view.covered[pc] ? "on" : "off"));
+    const dot = el("span", "pt " + (view.covered[pc] ? "on" : "off") + (many ? " hidden" : ""));
     dot.dataset.pc = pc;
     dot.title = `point ${pc}: ${view.covered[pc] ? "covered" : "not covered"}`;
     dots.append(dot);
     on += view.covered[pc];
     fresh = fresh || view.fresh[pc] === 1;
+  }
+  if (many) {
+    dots.append(el("span", "pt on"), el("span", "count", on), el("span", "pt off"), el("span", "count", pcs.length - on));
+    dots.title = `${on} of ${pcs.length} points covered`;
   }
   div.classList.toggle("cov", on === pcs.length);
   div.classList.toggle("uncov", on === 0);
