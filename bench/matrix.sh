@@ -5,10 +5,10 @@
 #   bench/matrix.sh quick|full [OUT]          (default OUT: bench/out/<size>)
 #
 # quick: 2 trials, bug suite capped at 10 s, real targets 20 s, one lane
-#        (< 20 min on 2 cores once built; the first run also builds every
+#        (about 30 min on 2 cores once built; the first run also builds every
 #        binary into OUT/../bins)
 # full:  5 trials with the bug suite capped at 60 s, 3 trials of 150 s on each
-#        real target, two lanes (about 1.5 h on 2 cores)
+#        real target, two lanes (about 2.5 h on 2 cores)
 # Every single-worker trial is pinned to one core (taskset), as AFL++ pins
 # itself by default; -jobs=2 trials get both. Loop speed, -jobs=2 scaling and
 # instrumentation overhead run alone on the machine, pinned to core 0. The bug
@@ -54,7 +54,7 @@ fuzzers=(${FUZZERS:-cfuzz libfuzzer aflpp})
 bugs=(${TARGETS-magic_nested magic32 magic64 memcmp_magic strcmp_magic state_machine
   checksum length_prefixed hitcount float_range div_zero hang oom example_libfuzzer_style})
 # shellcheck disable=SC2206
-real=(${REAL-zstd lz4 pcre2 expat libpng})
+real=(${REAL-zstd lz4 pcre2 expat libpng re2 woff2 libxml2})
 overhead_targets=("${real[@]:0:2}")
 results=$out/results.jsonl
 : > "$results"
