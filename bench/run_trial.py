@@ -17,7 +17,7 @@ timeout (2 s) and memory limit (2048 MB). Numbers
 are measured here the same way for all: executions / wall seconds, time to the
 first crash, hang or OOM report (polled every 5 ms; mode find: stop there,
 or at the cap), peak
-RSS of the largest process (getrusage of the children).
+RSS of the largest process and the CPU seconds used (getrusage of the children).
 """
 import argparse, glob, json, os, re, resource, shutil, signal, subprocess, sys, time
 
@@ -130,7 +130,11 @@ def run(a):
     wall = time.monotonic() - start
     if found_at is None and found_artifact(a):
         found_at = wall  # the fuzzer exited on the find before our next poll
-    rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    rss_mb = usage.ru_maxrss / 1024
+    # CPU time the fuzzer's processes got: on a loaded machine it shows how much
+    # of the wall time a trial actually ran (exec/s are per wall second).
+    cpu_s = usage.ru_utime + usage.ru_stime
     log.seek(0)
     text = log.read()
     job_logs = glob.glob(f"{a.out}/fuzz-*.log")
@@ -148,7 +152,7 @@ def run(a):
            "execs_per_sec": round(execs / wall, 1) if execs is not None else None,
            "found": found_at is not None,
            "time_to_find": round(found_at, 3) if found_at is not None else None,
-           "peak_rss_mb": round(rss_mb, 1),
+           "peak_rss_mb": round(rss_mb, 1), "cpu_seconds": round(cpu_s, 1),
            "unsupported_flags": unsupported,
            "corpus_size": sum(len([f for f in os.listdir(q) if not f.startswith(".")]) for q in queues)}
     cov_bin = os.path.join(a.bins, f"{a.target}.cov")
