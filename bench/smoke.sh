@@ -38,4 +38,5 @@ for f in cfuzz libfuzzer aflpp; do
   fi
 done
 python3 "$here/aggregate.py" "$tmp/results.jsonl" >/dev/null
+python3 "$here/compare.py" "$tmp/results.jsonl" "$tmp/results.jsonl" >/dev/null
 exit $status
