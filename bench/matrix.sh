@@ -103,9 +103,9 @@ echo "== build" >&2
 for target in empty "${bugs[@]}" "${real[@]}"; do
   for f in "${fuzzers[@]}"; do build "$(variant_of "$f")" "$target" || true; done
 done
-build plain empty || true
+[[ $parts == *" quiet "* ]] && { build plain empty || true; }
 for target in "${real[@]}"; do build cov "$target" || true; done
-for target in "${overhead_targets[@]}"; do
+[[ $parts == *" overhead "* ]] && for target in "${overhead_targets[@]}"; do
   for v in plain cfuzzpass sancov; do build "$v" "$target" || true; done
 done
 
