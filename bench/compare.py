@@ -18,6 +18,11 @@ PEERS = [("libfuzzer", "libFuzzer"), ("aflpp", "AFL++")]
 
 def rows_of(arg):
     rows = load(arg.split(","))
+    for r in rows:
+        # On a loaded machine a trial gets a fraction of its core: executions per
+        # CPU second compare speed where executions per wall second cannot.
+        if r.get("execs") and r.get("cpu_seconds"):
+            r["execs_per_cpu_sec"] = r["execs"] / r["cpu_seconds"]
     return [r for r in rows if "fuzzer" in r and "error" not in r and r.get("jobs", 1) == 1]
 
 
@@ -84,7 +89,8 @@ def main():
     if any(r.get("mode") == "find" for r in before + after):
         out += ["## Bug suite: time to first crash, hang or OOM report (median seconds, found/trials)\n",
                 bug_table(before, after)]
-    for title, key, digits in [("executions per second", "execs_per_sec", 0),
+    for title, key, digits in [("executions per wall second", "execs_per_sec", 0),
+                               ("executions per CPU second", "execs_per_cpu_sec", 0),
                                ("lines covered by the final corpus", "lines_covered", 0),
                                ("branches covered by the final corpus", "branches_covered", 0),
                                ("CPU seconds the trial got", "cpu_seconds", 0)]:
