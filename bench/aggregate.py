@@ -125,8 +125,10 @@ def main():
         for title, key, digits in [("executions per second", "execs_per_sec", 0),
                                    ("lines covered by the final corpus", "lines_covered", 0),
                                    ("branches covered by the final corpus", "branches_covered", 0),
-                                   ("peak RSS, MB", "peak_rss_mb", 1)]:
-            out += [f"## Real targets: {title} (median)\n", metric_table(real, real_targets, key, digits)]
+                                   ("peak RSS, MB", "peak_rss_mb", 1),
+                                   ("CPU seconds the fuzzer's processes got", "cpu_seconds", 0)]:
+            if any(key in r for r in real):
+                out += [f"## Real targets: {title} (median)\n", metric_table(real, real_targets, key, digits)]
     scaled = [r for r in trials if r.get("jobs", 1) == 2]
     if scaled:
         header = ["fuzzer", "target", "exec/s, 1 worker", "exec/s, -jobs=2", "scaling"]
