@@ -53,13 +53,24 @@ static const struct flag_def flag_table[] = {
     {"detect_leaks", FLAG_INT, F(detect_leaks), "1", true, false,
      "with LeakSanitizer linked, a run that leaks memory is a bug (leak-<sha1>)"},
     {"dict", FLAG_STRING, F(dict), NULL, false, false, "dictionary file"},
-    {"jobs", FLAG_INT, F(jobs), "0", false, false, "number of fuzzing jobs"},
-    {"workers", FLAG_INT, F(workers), "0", false, false, "number of worker processes"},
-    {"fork", FLAG_INT, F(fork), "0", false, false, "fork mode"},
+    {"fork", FLAG_INT, F(fork), "0", true, false,
+     "run N worker processes under a supervisor that recovers every worker's death; a bug stops the run "
+     "unless ignored"},
+    {"ignore_crashes", FLAG_INT, F(ignore_crashes), "0", true, false,
+     "with -fork: write each distinct crash once and keep fuzzing"},
+    {"ignore_timeouts", FLAG_INT, F(ignore_timeouts), "0", true, false,
+     "with -fork: write each distinct timeout once and keep fuzzing"},
+    {"ignore_ooms", FLAG_INT, F(ignore_ooms), "0", true, false,
+     "with -fork: write each distinct out-of-memory once and keep fuzzing"},
+    {"jobs", FLAG_INT, F(jobs), "0", true, false,
+     "run N fuzzing jobs in worker processes, -workers at a time; each ends at its first bug or its limits"},
+    {"workers", FLAG_INT, F(workers), "0", true, false,
+     "jobs run at a time with -jobs; 0 means min(jobs, cores/2)"},
     {"merge", FLAG_INT, F(merge), "0", false, false, "merge corpus directories"},
     {"minimize_crash", FLAG_INT, F(minimize_crash), "0", false, false, "minimize a crash input"},
     {"close_fd_mask", FLAG_INT, F(close_fd_mask), "0", false, false, "close stdout (1) / stderr (2)"},
-    {"keep_going", FLAG_INT, F(keep_going), "0", false, false, "continue after crashes"},
+    {"keep_going", FLAG_INT, F(keep_going), "0", true, false,
+     "keep fuzzing after bugs, writing each distinct one once (-fork=1 with every -ignore_*)"},
     {"verbosity", FLAG_INT, F(verbosity), "1", false, false, "verbosity level"},
 };
 
@@ -112,6 +123,8 @@ static void check_ranges(const struct cfuzz_flags *flags) {
     cfuzz_fatal("flag -rss_limit_mb: value %" PRId64 " out of range (0 or more)", flags->rss_limit_mb);
   if (flags->malloc_limit_mb < 0)
     cfuzz_fatal("flag -malloc_limit_mb: value %" PRId64 " out of range (0 or more)", flags->malloc_limit_mb);
+  if (flags->fork < 0 || flags->jobs < 0 || flags->workers < 0)
+    cfuzz_fatal("flags -fork, -jobs and -workers: negative value");
   if (flags->workdir[0] == '\0')
     cfuzz_fatal("flag -workdir: empty path");
 }

@@ -25,8 +25,10 @@ struct cfuzz_flags {
   int64_t rss_limit_mb;      /* 0: none */
   int64_t malloc_limit_mb;   /* 0: the RSS limit */
   int64_t detect_leaks;      /* with LeakSanitizer linked */
+  int64_t fork, jobs, workers, keep_going; /* supervisor.h */
+  int64_t ignore_crashes, ignore_timeouts, ignore_ooms;
   /* Accepted for compatibility, not implemented yet: setting one warns. */
-  int64_t jobs, workers, fork, merge, minimize_crash, close_fd_mask, keep_going, verbosity;
+  int64_t merge, minimize_crash, close_fd_mask, verbosity;
   const char *dict;
   const char **positional;   /* corpus directories or input files, in order */
   size_t n_positional;

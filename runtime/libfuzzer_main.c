@@ -15,6 +15,7 @@
 #include "flags.h"
 #include "fuzz_loop.h"
 #include "run_target.h"
+#include "supervisor.h"
 #include "util.h"
 
 #pragma weak LLVMFuzzerTestOneInput
@@ -56,6 +57,8 @@ static int reproduce(const struct cfuzz_flags *flags, const char **files, size_t
 }
 
 int cfuzz_libfuzzer_main(int argc, char **argv) {
+  /* The workers of a supervisor get the arguments as given. */
+  char **original_argv = argv;
   if (LLVMFuzzerInitialize)
     LLVMFuzzerInitialize(&argc, &argv);
   struct cfuzz_flags flags;
@@ -85,6 +88,8 @@ int cfuzz_libfuzzer_main(int argc, char **argv) {
     if (n_dirs)
       cfuzz_warn("input files given: running them only; corpus directories are ignored");
     rc = reproduce(&flags, files, n_files);
+  } else if (cfuzz_supervisor_wanted(&flags)) {
+    rc = cfuzz_supervise(&flags, original_argv, n_dirs ? dirs[0] : NULL, NULL);
   } else {
     struct cfuzz_loop_config cfg = {
         .flags = &flags,

@@ -26,6 +26,7 @@
 #include "flags.h"
 #include "fuzz_loop.h"
 #include "run_target.h"
+#include "supervisor.h"
 #include "util.h"
 
 static struct {
@@ -267,6 +268,15 @@ int cfuzz_native_main(int argc, char **argv) {
         fprintf(stderr, " %s", t->name);
       fputc('\n', stderr);
       return CFUZZ_EXIT_USAGE;
+    }
+    if (cfuzz_supervisor_wanted(&flags)) {
+      char *corpus = test_dir(flags.workdir, "f", t->name);
+      char *crashes = test_dir(flags.workdir, "c", t->name);
+      cfuzz_make_dirs_or_die(crashes, "crash directory");
+      int rc = cfuzz_supervise(&flags, argv, corpus, crashes);
+      free(corpus);
+      free(crashes);
+      return rc;
     }
     return run_test(t, true) ? 1 : 0;
   }

@@ -12,6 +12,7 @@
 
 #define MAX_MODULES 64
 #define WALK_MAX 256
+#define PRINT_MAX 48
 
 struct module_range {
   uintptr_t start, end;
@@ -94,5 +95,8 @@ void cfuzz_stack_print(uintptr_t from_pc) {
   }
   int n = backtrace(stacks.walk, WALK_MAX);
   int i = first_frame(n, from_pc);
+  /* A stack overflow has thousands of frames: the top ones tell the story. */
+  if (n - i > PRINT_MAX)
+    n = i + PRINT_MAX;
   backtrace_symbols_fd(stacks.walk + i, n - i, STDERR_FILENO);
 }

@@ -1,8 +1,9 @@
 /* One tiny libFuzzer-style target per crash kind, chosen at compile time
- * with -DBUG_<KIND>. The bug fires on inputs whose first byte is 'X' (for
- * -keep_going: a second, different bug on 'Y'); just before it fires the
- * target writes the bytes it saw to $CFUZZ_SEEN_FILE, so the test can check
- * that the reproducer is byte-exact. */
+ * with -DBUG_<KIND> (BUG_NONE: no bug). The bug fires on inputs whose first
+ * byte is 'X' (and, with $CFUZZ_SECOND_BUG set, a different one on 'Y');
+ * just before it fires the target writes the bytes it saw to
+ * $CFUZZ_SEEN_DIR/<pid>, so the test can check that the reproducer is
+ * byte-exact whichever worker found it. */
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -13,9 +14,11 @@
 #include <unistd.h>
 
 static void record(const uint8_t *data, size_t size) {
-  const char *path = getenv("CFUZZ_SEEN_FILE");
-  if (!path)
+  const char *dir = getenv("CFUZZ_SEEN_DIR");
+  if (!dir)
     return;
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%ld", dir, (long)getpid());
   FILE *f = fopen(path, "wb");
   if (f) {
     fwrite(data, 1, size, f);
@@ -85,12 +88,20 @@ __attribute__((noinline)) static void fire(const uint8_t *data, size_t size) {
     escape = p;
     usleep(1000);
   }
+#elif defined(BUG_NONE)
+  sink = (int)size;
 #else
 #error "define one BUG_<KIND>"
 #endif
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+#if defined(BUG_NONE)
+  /* Some work per run, so that a worker killed from outside is usually
+   * in the middle of one. */
+  for (volatile int i = 0; i < 20000; i++)
+    sink += i;
+#endif
   if (size > 0 && data[0] == 'X') {
     record(data, size);
     fire(data, size);

@@ -1,0 +1,560 @@
+/* supervisor.c - the supervisor of fork mode, jobs and keep-going (see
+ * supervisor.h). It never calls the target; it forks and execs workers,
+ * polls them every POLL_SECONDS (their input files' headers, /proc for RSS)
+ * and reaps them. */
+#define _GNU_SOURCE
+#include "supervisor.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "artifact.h"
+#include "crash.h"
+#include "input_file.h"
+#include "report.h"
+#include "sha1.h"
+#include "util.h"
+
+#define POLL_SECONDS 0.05
+#define STATUS_SECONDS 2.0
+/* The supervisor's own timeout and RSS limits sit beyond the worker's, so
+ * a worker normally reports its own death, with its stack. */
+#define BACKSTOP_GRACE_SECONDS 5.0
+#define BACKSTOP_RSS_FACTOR 1.25
+/* Workers that die while still loading the corpus (within as many runs as
+ * there were corpus files at the start), this many times in a row, mean
+ * restarting is pointless: a corpus input crashes. */
+#define MAX_QUICK_DEATHS 20
+/* The end of a worker's log shown when it finds a new bug. */
+#define LOG_TAIL_BYTES 65536
+#define EXIT_INTERRUPTED 72
+
+/* Flags that concern the supervisor only, dropped from workers' argv. */
+static const char *const supervisor_flags[] = {"fork",           "jobs",           "workers",     "keep_going",
+                                               "ignore_crashes", "ignore_timeouts", "ignore_ooms", NULL};
+
+struct worker {
+  pid_t pid; /* 0: free slot */
+  char input_path[4200];
+  char log_path[4200];
+  volatile struct cfuzz_input_header *header; /* read-only mapping, once the file exists */
+  double last_change;
+  uint64_t last_runs;
+  enum cfuzz_artifact_kind killed_for; /* the supervisor's backstop killed it */
+  bool stopping;                       /* the supervisor is ending the run */
+};
+
+struct supervisor {
+  const struct cfuzz_flags *flags;
+  char **argv;
+  size_t argc;
+  const char *corpus_dir;
+  struct cfuzz_artifact_dest dest;
+  char *input_dir, *log_dir;
+  struct worker *workers;
+  size_t n_workers;
+  int64_t jobs_total, jobs_started; /* -jobs; 0: restart workers forever */
+  bool ignore[CFUZZ_KIND_COUNT];
+  struct cfuzz_signature_set seen;
+  uint64_t bugs[CFUZZ_KIND_COUNT]; /* distinct bugs by kind */
+  uint64_t runs_of_ended;          /* executions of workers that ended */
+  uint64_t restarts, next_seed;
+  unsigned quick_deaths;
+  size_t corpus_at_start;
+  int exit_code; /* why the run stopped early: a bug not ignored, a failing worker; else 0 */
+  bool done;
+  double start, next_status;
+};
+
+static volatile sig_atomic_t stop_signal;
+static void on_stop_signal(int sig) { stop_signal = sig; }
+/* Only to cut the poll's sleep short when a worker dies. */
+static void on_child(int sig) { (void)sig; }
+
+bool cfuzz_supervisor_wanted(const struct cfuzz_flags *flags) {
+  if (getenv(CFUZZ_WORKER_ENV))
+    return false;
+  return flags->fork > 0 || flags->jobs > 0 || flags->keep_going > 0;
+}
+
+static size_t count_corpus(const char *dir) {
+  size_t n = 0;
+  DIR *d = dir ? opendir(dir) : NULL;
+  if (!d)
+    return 0;
+  for (struct dirent *e; (e = readdir(d));)
+    if (e->d_name[0] != '.')
+      n++;
+  closedir(d);
+  return n;
+}
+
+static bool is_supervisor_flag(const char *arg) {
+  if (arg[0] != '-')
+    return false;
+  const char *name = arg + (arg[1] == '-' ? 2 : 1);
+  size_t len = strcspn(name, "=");
+  for (const char *const *f = supervisor_flags; *f; f++)
+    if (strlen(*f) == len && strncmp(*f, name, len) == 0)
+      return true;
+  return false;
+}
+
+/* The workers' arguments: ours without the supervision flags, then per
+ * worker -seed and -max_total_time (the last occurrence of a flag wins). */
+static void build_argv(struct supervisor *s, char **argv) {
+  size_t n = 0;
+  while (argv[n])
+    n++;
+  s->argv = cfuzz_xcalloc(n + 3, sizeof(char *));
+  for (size_t i = 0; i < n; i++)
+    if (i == 0 || !is_supervisor_flag(argv[i]))
+      s->argv[s->argc++] = argv[i];
+}
+
+static int64_t remaining_seconds(const struct supervisor *s) {
+  int64_t left = s->flags->max_total_time - (int64_t)(cfuzz_now() - s->start);
+  return left > 1 ? left : 1;
+}
+
+static void start_worker(struct supervisor *s, struct worker *w) {
+  char seed[48] = "", time_limit[48] = "";
+  if (s->flags->seed > 0)
+    snprintf(seed, sizeof seed, "-seed=%" PRIu64, (uint64_t)s->flags->seed + s->next_seed++);
+  if (s->flags->max_total_time > 0)
+    snprintf(time_limit, sizeof time_limit, "-max_total_time=%" PRId64, remaining_seconds(s));
+  size_t argc = s->argc;
+  if (seed[0])
+    s->argv[argc++] = seed;
+  if (time_limit[0])
+    s->argv[argc++] = time_limit;
+  s->argv[argc] = NULL;
+  pid_t parent = getpid();
+  fflush(stdout);
+  fflush(stderr);
+  pid_t pid = fork();
+  if (pid < 0)
+    cfuzz_fatal("cannot start a worker: %s", strerror(errno));
+  if (pid == 0) {
+    /* A worker dies with its supervisor, even one killed with kill -9. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+      _exit(1);
+    /* Ctrl-C reaches the whole process group: the supervisor stops the
+     * workers itself, so that none is mistaken for a crash. */
+    signal(SIGINT, SIG_IGN);
+    signal(SIGTERM, SIG_DFL);
+    char log[4200];
+    snprintf(log, sizeof log, "%s/%ld", s->log_dir, (long)getpid());
+    int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0600);
+    if (fd >= 0) {
+      dup2(fd, STDOUT_FILENO);
+      dup2(fd, STDERR_FILENO);
+      close(fd);
+    }
+    setenv(CFUZZ_WORKER_ENV, "1", 1);
+    execv("/proc/self/exe", s->argv);
+    _exit(127);
+  }
+  memset(w, 0, sizeof *w);
+  w->pid = pid;
+  snprintf(w->input_path, sizeof w->input_path, "%s/%ld", s->input_dir, (long)pid);
+  snprintf(w->log_path, sizeof w->log_path, "%s/%ld", s->log_dir, (long)pid);
+  w->last_change = cfuzz_now();
+  if (s->jobs_total)
+    s->jobs_started++;
+}
+
+/* Maps the worker's input file header once the worker has created it. */
+static void map_header(struct worker *w) {
+  if (w->header)
+    return;
+  int fd = open(w->input_path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0)
+    return;
+  struct stat st;
+  if (fstat(fd, &st) == 0 && (size_t)st.st_size >= sizeof(struct cfuzz_input_header)) {
+    void *m = mmap(NULL, sizeof(struct cfuzz_input_header), PROT_READ, MAP_SHARED, fd, 0);
+    if (m != MAP_FAILED)
+      w->header = m;
+  }
+  close(fd);
+}
+
+static void unmap_header(struct worker *w) {
+  if (w->header)
+    munmap((void *)w->header, sizeof(struct cfuzz_input_header));
+  w->header = NULL;
+}
+
+static uint64_t runs_of(const struct worker *w) {
+  if (!w->header || memcmp((const void *)w->header->magic, CFUZZ_INPUT_MAGIC, 8) != 0)
+    return 0;
+  return w->header->runs_started;
+}
+
+static uint64_t total_runs(const struct supervisor *s) {
+  uint64_t n = s->runs_of_ended;
+  for (size_t i = 0; i < s->n_workers; i++)
+    if (s->workers[i].pid)
+      n += runs_of(&s->workers[i]);
+  return n;
+}
+
+static size_t rss_mb_of(pid_t pid) {
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%ld/statm", (long)pid);
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return 0;
+  unsigned long long size = 0, resident = 0;
+  int n = fscanf(f, "%llu %llu", &size, &resident);
+  fclose(f);
+  return n == 2 ? (size_t)(resident * (unsigned long long)sysconf(_SC_PAGESIZE) >> 20) : 0;
+}
+
+/* Shows the end of a worker's log: its report of the bug. */
+static void show_log(const struct worker *w) {
+  int fd = open(w->log_path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return;
+  off_t size = lseek(fd, 0, SEEK_END);
+  off_t from = size > LOG_TAIL_BYTES ? size - LOG_TAIL_BYTES : 0;
+  fprintf(stderr, "INFO: log from the worker (pid %ld):\n", (long)w->pid);
+  fflush(stderr);
+  char buf[4096];
+  ssize_t n;
+  lseek(fd, from, SEEK_SET);
+  while ((n = read(fd, buf, sizeof buf)) > 0)
+    cfuzz_write_all(STDERR_FILENO, buf, (size_t)n);
+  close(fd);
+}
+
+/* Removes temporary corpus files a killed worker was writing. */
+static void remove_worker_temporaries(const struct supervisor *s, pid_t pid) {
+  DIR *d = s->corpus_dir ? opendir(s->corpus_dir) : NULL;
+  if (!d)
+    return;
+  char prefix[64];
+  int len = snprintf(prefix, sizeof prefix, ".cfuzz-tmp-%ld-", (long)pid);
+  for (struct dirent *e; (e = readdir(d));) {
+    if (strncmp(e->d_name, prefix, (size_t)len) != 0)
+      continue;
+    char *path = cfuzz_path_join(s->corpus_dir, e->d_name);
+    unlink(path);
+    free(path);
+  }
+  closedir(d);
+}
+
+static int exit_code_of(const struct supervisor *s, enum cfuzz_artifact_kind kind) {
+  if (kind == CFUZZ_KIND_TIMEOUT)
+    return (int)s->flags->timeout_exitcode;
+  if (kind == CFUZZ_KIND_OOM)
+    return CFUZZ_EXIT_OOM;
+  return (int)s->flags->error_exitcode;
+}
+
+/* Classifies a worker's death and writes its reproducer if it is a new bug. */
+static void on_worker_ended(struct supervisor *s, struct worker *w, int status) {
+  map_header(w); /* it may have died before the first poll */
+  s->runs_of_ended += runs_of(w);
+  unmap_header(w);
+  uint8_t *data = NULL;
+  size_t len = 0;
+  struct cfuzz_input_header h;
+  char err[4300];
+  bool have_input = cfuzz_input_file_recover(w->input_path, &data, &len, &h, err, sizeof err) == 0;
+  bool was_running = have_input && h.running;
+
+  enum cfuzz_artifact_kind kind = CFUZZ_KIND_NONE;
+  uint64_t signature = 0;
+  char how[128];
+  if (WIFSIGNALED(status))
+    snprintf(how, sizeof how, "killed by signal %d", WTERMSIG(status));
+  else
+    snprintf(how, sizeof how, "exit status %d", WEXITSTATUS(status));
+  if (w->stopping) {
+    /* Stopped by us at the end of the run. */
+  } else if (have_input && h.death_kind > CFUZZ_KIND_NONE && h.death_kind < CFUZZ_KIND_COUNT) {
+    kind = (enum cfuzz_artifact_kind)h.death_kind;
+    signature = h.death_signature;
+  } else if (w->killed_for) {
+    kind = w->killed_for;
+    signature = cfuzz_signature(kind, NULL, 0);
+    snprintf(how, sizeof how, "%s", kind == CFUZZ_KIND_TIMEOUT ? "stuck beyond -timeout, killed"
+                                                               : "over -rss_limit_mb, killed");
+  } else if (was_running && (WIFSIGNALED(status) || WEXITSTATUS(status) != 0)) {
+    /* Killed from outside (kill -9, the kernel's OOM killer) or _exit()
+     * in the target: no stack to tell bugs apart, so the input itself is
+     * part of the signature and every such input is kept. */
+    kind = CFUZZ_KIND_CRASH;
+    uint8_t digest[20];
+    cfuzz_sha1(data, len, digest);
+    uint64_t words[2] = {(uint64_t)status, 0};
+    memcpy(&words[1], digest, 8);
+    signature = cfuzz_signature(kind, words, 2);
+  } else if (WIFSIGNALED(status)) {
+    fprintf(stderr, "INFO: cfuzz: worker %ld %s between runs; no input to recover\n", (long)w->pid, how);
+  } else if (WEXITSTATUS(status) != 0) {
+    /* Not a bug: the worker could not run (bad flags, directories...). */
+    show_log(w);
+    fprintf(stderr, "ERROR: cfuzz: worker %ld failed (%s); stopping\n", (long)w->pid, how);
+    s->exit_code = WEXITSTATUS(status);
+    s->done = true;
+  }
+
+  if (kind != CFUZZ_KIND_NONE) {
+    bool is_new = cfuzz_signature_set_add(&s->seen, signature);
+    fprintf(stderr, "INFO: cfuzz: worker %ld: %s (%s)%s\n", (long)w->pid, cfuzz_kind_name(kind), how,
+            is_new ? "" : ", a duplicate of a bug already reported");
+    if (is_new) {
+      s->bugs[kind]++;
+      show_log(w);
+      fflush(stderr);
+      if (have_input)
+        cfuzz_artifact_write(&s->dest, kind, data, len);
+      else
+        fprintf(stderr, "WARNING: cfuzz: cannot recover the input: %s\n", err);
+      if (!s->ignore[kind] && !s->done) {
+        s->exit_code = exit_code_of(s, kind);
+        s->done = true;
+      }
+    }
+    if (!have_input || h.runs_started <= s->corpus_at_start + 1) {
+      if (++s->quick_deaths >= MAX_QUICK_DEATHS && !s->done) {
+        fprintf(stderr, "ERROR: cfuzz: %d workers in a row died while loading the corpus; stopping\n",
+                MAX_QUICK_DEATHS);
+        s->exit_code = exit_code_of(s, kind);
+        s->done = true;
+      }
+    } else {
+      s->quick_deaths = 0;
+    }
+  }
+  free(data);
+  unlink(w->input_path);
+  unlink(w->log_path);
+  remove_worker_temporaries(s, w->pid);
+  w->pid = 0;
+}
+
+static struct worker *find_worker(struct supervisor *s, pid_t pid) {
+  for (size_t i = 0; i < s->n_workers; i++)
+    if (s->workers[i].pid == pid)
+      return &s->workers[i];
+  return NULL;
+}
+
+static void reap(struct supervisor *s, bool block) {
+  int status;
+  pid_t pid;
+  while ((pid = waitpid(-1, &status, block ? 0 : WNOHANG)) > 0) {
+    struct worker *w = find_worker(s, pid);
+    if (w)
+      on_worker_ended(s, w, status);
+    if (block)
+      return;
+  }
+}
+
+/* The backstops: a worker whose run outlasts -timeout, or whose memory
+ * outgrows -rss_limit_mb, by more than its own watchdog allows. */
+static void watch_workers(struct supervisor *s, double now) {
+  const struct cfuzz_flags *flags = s->flags;
+  for (size_t i = 0; i < s->n_workers; i++) {
+    struct worker *w = &s->workers[i];
+    if (!w->pid || w->killed_for)
+      continue;
+    map_header(w);
+    if (!w->header)
+      continue;
+    uint64_t runs = w->header->runs_started;
+    bool running = __atomic_load_n(&w->header->running, __ATOMIC_ACQUIRE);
+    if (!running || runs != w->last_runs) {
+      w->last_runs = runs;
+      w->last_change = now;
+    } else if (flags->timeout > 0 && now - w->last_change > (double)flags->timeout + BACKSTOP_GRACE_SECONDS) {
+      w->killed_for = CFUZZ_KIND_TIMEOUT;
+      kill(w->pid, SIGKILL);
+      continue;
+    }
+    if (flags->rss_limit_mb > 0 && rss_mb_of(w->pid) > (size_t)((double)flags->rss_limit_mb * BACKSTOP_RSS_FACTOR)) {
+      w->killed_for = CFUZZ_KIND_OOM;
+      kill(w->pid, SIGKILL);
+    }
+  }
+}
+
+static void print_status(struct supervisor *s, const char *event) {
+  double elapsed = cfuzz_now() - s->start;
+  uint64_t runs = total_runs(s);
+  size_t live = 0;
+  for (size_t i = 0; i < s->n_workers; i++)
+    live += s->workers[i].pid != 0;
+  fprintf(stderr,
+          "#%" PRIu64 "\t%-6s corp: %zu exec/s: %" PRIu64 " oom/timeout/crash: %" PRIu64 "/%" PRIu64 "/%" PRIu64
+          " time: %" PRIu64 "s workers: %zu restarts: %" PRIu64 "\n",
+          runs, event, count_corpus(s->corpus_dir), elapsed > 0 ? (uint64_t)((double)runs / elapsed) : 0,
+          s->bugs[CFUZZ_KIND_OOM], s->bugs[CFUZZ_KIND_TIMEOUT], s->bugs[CFUZZ_KIND_CRASH] + s->bugs[CFUZZ_KIND_LEAK],
+          (uint64_t)elapsed, live, s->restarts);
+}
+
+static bool limits_reached(struct supervisor *s, double now) {
+  const struct cfuzz_flags *flags = s->flags;
+  if (flags->runs >= 0 && total_runs(s) >= (uint64_t)flags->runs)
+    return true;
+  return flags->max_total_time > 0 && now - s->start >= (double)flags->max_total_time;
+}
+
+static bool may_start(const struct supervisor *s, double now) {
+  if (s->done || limits_reached((struct supervisor *)s, now))
+    return false;
+  return !s->jobs_total || s->jobs_started < s->jobs_total;
+}
+
+static void stop_all(struct supervisor *s) {
+  for (size_t i = 0; i < s->n_workers; i++)
+    if (s->workers[i].pid) {
+      s->workers[i].stopping = true;
+      kill(s->workers[i].pid, SIGTERM);
+    }
+  double deadline = cfuzz_now() + 5;
+  for (;;) {
+    reap(s, false);
+    bool any = false;
+    for (size_t i = 0; i < s->n_workers; i++)
+      any |= s->workers[i].pid != 0;
+    if (!any)
+      return;
+    if (cfuzz_now() > deadline)
+      for (size_t i = 0; i < s->n_workers; i++)
+        if (s->workers[i].pid)
+          kill(s->workers[i].pid, SIGKILL);
+    struct timespec ts = {0, 10 * 1000 * 1000};
+    nanosleep(&ts, NULL);
+  }
+}
+
+static void setup(struct supervisor *s, const struct cfuzz_flags *flags, char **argv, const char *corpus_dir,
+                  const char *keep_dir) {
+  memset(s, 0, sizeof *s);
+  s->flags = flags;
+  s->corpus_dir = corpus_dir;
+  s->dest = (struct cfuzz_artifact_dest){flags->artifact_prefix, flags->exact_artifact_path, keep_dir};
+  build_argv(s, argv);
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  if (flags->fork > 0 || flags->keep_going > 0) {
+    s->n_workers = flags->fork > 0 ? (size_t)flags->fork : 1;
+    bool all = flags->keep_going > 0;
+    s->ignore[CFUZZ_KIND_CRASH] = s->ignore[CFUZZ_KIND_LEAK] = all || flags->ignore_crashes;
+    s->ignore[CFUZZ_KIND_TIMEOUT] = all || flags->ignore_timeouts;
+    s->ignore[CFUZZ_KIND_OOM] = all || flags->ignore_ooms;
+  } else {
+    /* -jobs: every job runs to its end; a bug ends only its own job. */
+    s->jobs_total = flags->jobs;
+    int64_t workers = flags->workers > 0 ? flags->workers : (cores / 2 > 0 ? cores / 2 : 1);
+    if (workers > flags->jobs)
+      workers = flags->jobs;
+    s->n_workers = (size_t)workers;
+    for (int k = 0; k < CFUZZ_KIND_COUNT; k++)
+      s->ignore[k] = true;
+  }
+  s->workers = cfuzz_xcalloc(s->n_workers, sizeof *s->workers);
+  cfuzz_make_dir_or_die(flags->workdir, "work directory");
+  s->input_dir = cfuzz_path_join(flags->workdir, "i");
+  s->log_dir = cfuzz_path_join(flags->workdir, "l");
+  cfuzz_make_dirs_or_die(s->input_dir, "input directory");
+  cfuzz_make_dirs_or_die(s->log_dir, "worker log directory");
+  if (corpus_dir)
+    cfuzz_make_dirs_or_die(corpus_dir, "corpus directory");
+  s->corpus_at_start = count_corpus(corpus_dir);
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+  sa.sa_handler = on_child;
+  sa.sa_flags = SA_NOCLDSTOP;
+  sigaction(SIGCHLD, &sa, NULL);
+}
+
+int cfuzz_supervise(const struct cfuzz_flags *flags, char **argv, const char *corpus_dir, const char *keep_dir) {
+  struct supervisor s;
+  setup(&s, flags, argv, corpus_dir, keep_dir);
+  if (flags->jobs > 0 && !(flags->fork > 0 || flags->keep_going > 0))
+    fprintf(stderr, "INFO: -jobs=%" PRId64 ": %zu worker(s) at a time; their logs are in %s/ while they run\n",
+            flags->jobs, s.n_workers, s.log_dir);
+  else
+    fprintf(stderr, "INFO: -fork=%zu: fuzzing in separate process(s)\n", s.n_workers);
+  s.start = cfuzz_now();
+  s.next_status = s.start + STATUS_SECONDS;
+  bool first_round = true;
+  while (!s.done && !stop_signal) {
+    double now = cfuzz_now();
+    for (size_t i = 0; i < s.n_workers; i++) {
+      if (s.workers[i].pid || !may_start(&s, now))
+        continue;
+      if (!first_round)
+        s.restarts++;
+      start_worker(&s, &s.workers[i]);
+    }
+    first_round = false;
+    bool any = false;
+    for (size_t i = 0; i < s.n_workers; i++)
+      any |= s.workers[i].pid != 0;
+    if (!any && !may_start(&s, now))
+      break;
+    if (limits_reached(&s, now))
+      break;
+    watch_workers(&s, now);
+    if (now >= s.next_status) {
+      print_status(&s, "pulse");
+      s.next_status = now + STATUS_SECONDS;
+    }
+    reap(&s, false);
+    if (s.done)
+      break;
+    struct timespec ts = {0, (long)(POLL_SECONDS * 1e9)};
+    nanosleep(&ts, NULL); /* a worker's death (SIGCHLD) ends it early */
+    reap(&s, false);
+  }
+  if (stop_signal)
+    fprintf(stderr, "==%ld== libFuzzer: run interrupted; exiting\n", (long)getpid());
+  stop_all(&s);
+  print_status(&s, "DONE");
+  uint64_t runs = total_runs(&s);
+  double elapsed = cfuzz_now() - s.start;
+  if (flags->print_final_stats) {
+    fprintf(stderr, "stat::number_of_executed_units: %" PRIu64 "\n", runs);
+    fprintf(stderr, "stat::average_exec_per_sec:     %" PRIu64 "\n",
+            elapsed > 0 ? (uint64_t)((double)runs / elapsed) : 0);
+    size_t now_entries = count_corpus(corpus_dir);
+    fprintf(stderr, "stat::new_units_added:          %zu\n",
+            now_entries > s.corpus_at_start ? now_entries - s.corpus_at_start : 0);
+    fprintf(stderr, "stat::slowest_unit_time_sec:    0\n");
+    fprintf(stderr, "stat::peak_rss_mb:              %zu\n", cfuzz_peak_rss_mb());
+  }
+  cfuzz_report_done(runs, elapsed);
+  /* Bugs that were to be ignored do not fail the run. */
+  int code = stop_signal ? EXIT_INTERRUPTED : s.exit_code;
+  cfuzz_signature_set_free(&s.seen);
+  free(s.workers);
+  free(s.argv);
+  free(s.input_dir);
+  free(s.log_dir);
+  return code;
+}
