@@ -32,6 +32,16 @@ static struct {
 } crash_state;
 
 void __sanitizer_set_death_callback(void (*callback)(void)) __attribute__((weak));
+int __sanitizer_acquire_crash_state(void) __attribute__((weak));
+
+/* A sanitizer in the middle of its report (symbolizing can take seconds)
+ * holds its crash state: then this death is not the one to report, and the
+ * sanitizer's death callback comes next. */
+static void begin_dying_unless_sanitizer_is(void) {
+  if (__sanitizer_acquire_crash_state && !__sanitizer_acquire_crash_state())
+    for (;;)
+      pause();
+}
 
 static void begin_dying(void) {
   int expected = 0;
@@ -120,6 +130,7 @@ static void on_deadly_signal(int sig, siginfo_t *info, void *ucontext) {
   (void)info;
   struct cfuzz_crash_context *ctx = cfuzz_instr.crash;
   uintptr_t pc = pc_of(ucontext);
+  begin_dying_unless_sanitizer_is();
   begin_dying();
   put_error("deadly signal\n");
   flush();
@@ -133,6 +144,7 @@ static void on_deadly_signal(int sig, siginfo_t *info, void *ucontext) {
 }
 
 void cfuzz_crash_timeout(struct cfuzz_crash_context *ctx, uint64_t seconds, uintptr_t pc) {
+  begin_dying_unless_sanitizer_is();
   begin_dying();
   put("ALARM: working on the last Unit for ");
   put_uint(seconds);
@@ -171,6 +183,7 @@ void cfuzz_crash_request_timeout_report(struct cfuzz_crash_context *ctx, uint64_
 static void put_oom_advice(void) { put("   To change the out-of-memory limit use -rss_limit_mb=<N>\n\n"); }
 
 void cfuzz_crash_malloc_limit(struct cfuzz_crash_context *ctx, size_t size) {
+  begin_dying_unless_sanitizer_is();
   begin_dying();
   put_error("out-of-memory (malloc(");
   put_uint(size);
@@ -185,6 +198,7 @@ void cfuzz_crash_malloc_limit(struct cfuzz_crash_context *ctx, size_t size) {
 }
 
 void cfuzz_crash_rss_limit(struct cfuzz_crash_context *ctx, size_t rss_mb) {
+  begin_dying_unless_sanitizer_is();
   begin_dying();
   put_error("out-of-memory (used: ");
   put_uint(rss_mb);

@@ -20,7 +20,7 @@ fresh_dir "$dir"
 mkdir "$dir/corpus" "$dir/seen" "$dir/artifacts"
 printf 'W' >"$dir/corpus/seed"
 
-limits="-timeout=2 -rss_limit_mb=2048"
+limits="-timeout=20 -rss_limit_mb=2048"
 # A stack trace: glibc's backtrace lines, or a sanitizer's frames.
 trace='^([^ ]+\(.*\+0x[0-9a-f]+\)\[0x[0-9a-f]+\]|    #[0-9]+ 0x[0-9a-f]+ )'
 nl='
