@@ -89,6 +89,19 @@ class Server:
                 fail("cfuzz-view did not stop on SIGTERM")
 
 
+def start_chromium(profile):
+    """Debian's headless Chromium through chromedriver, as root in a container."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for a in ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+              "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+              "--user-data-dir=" + profile, "--window-size=1400,1000"]:
+        opts.add_argument(a)
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=opts)
+
+
 def markers(source):
     reached, never = [], []
     with open(source) as f:
@@ -288,8 +301,6 @@ def test_cli(view, work):
 
 
 def test_browser(view, fuzzer, test, work, shot):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
 
     fresh(work)
@@ -297,14 +308,7 @@ def test_browser(view, fuzzer, test, work, shot):
     # A first, short run creates the coverage file; the page opens on it.
     run([fuzzer, "--fuzz=" + test, "-workdir=" + wd, "-runs=3", "-seed=1"], cwd=work)
     s = Server(view, wd)
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    for a in ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-              "--user-data-dir=" + os.path.join(work, "chromium-profile"), "--window-size=1400,1000"]:
-        opts.add_argument(a)
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"),
-                              options=opts)
+    driver = start_chromium(os.path.join(work, "chromium-profile"))
     fuzz = None
     try:
         driver.set_page_load_timeout(30)
