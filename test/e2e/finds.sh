@@ -20,7 +20,10 @@ if [ -n "$test" ]; then
 else
   corpus=$dir/corpus
   mkdir "$corpus"
-  run_logged "$dir/log" "$fuzzer" -runs="$runs" -seed="$seed" -artifact_prefix="$dir/" "$corpus"
+  # Its own work directory: a coverage file left in the default ./.cfuzz by
+  # another test would change the run, and -seed=SEED must mean one run.
+  run_logged "$dir/log" "$fuzzer" -workdir="$dir/work" -runs="$runs" -seed="$seed" -artifact_prefix="$dir/" \
+    "$corpus"
 fi
 expect_status 77 "finding the bug within -runs=$runs -seed=$seed" "$dir/log"
 if [ -n "$test" ]; then
