@@ -44,7 +44,7 @@ def browser(url, work):
 
 
 def main():
-    view, fuzzer, test, work = sys.argv[1:5]
+    view, fuzzer, test, work = (os.path.abspath(a) if i != 2 else a for i, a in enumerate(sys.argv[1:5]))
     runs = int(sys.argv[5]) if len(sys.argv) > 5 else 300000
     repeat = int(sys.argv[6]) if len(sys.argv) > 6 else 3
     shutil.rmtree(work, ignore_errors=True)

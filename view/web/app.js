@@ -75,7 +75,7 @@ async function loadMeta(version) {
     $("warnings").textContent = warn.trim();
     view.listDirty = true;
     if (view.current >= meta.files.length) view.current = -1;
-    if (view.current >= 0) showFile(view.current, false);
+    if (view.current >= 0) showFile(view.current);
   } catch (e) {
     showError(String(e.message || e));
   } finally {
@@ -194,7 +194,7 @@ function renderFileList() {
     bar.append(fill);
     p.append(bar, document.createTextNode(r.percent.toFixed(1)));
     tr.append(p);
-    tr.addEventListener("click", () => showFile(r.i, true));
+    tr.addEventListener("click", () => showFile(r.i));
     body.append(tr);
   }
   if (!body.rows.length) {
@@ -215,8 +215,7 @@ function renderFileList() {
 
 let sourceRequest = 0;
 
-async function showFile(i, byUser) {
-  if (byUser) view.current = i;
+async function showFile(i) {
   view.current = i;
   renderFileList();
   const path = view.meta.files[i];
@@ -292,7 +291,7 @@ async function follow() {
   const pc = view.newest;
   view.newest = -1;
   const f = view.meta.pc_file[pc], line = view.meta.pc_line[pc];
-  if (f !== view.current || !view.lineEls) await showFile(f, false);
+  if (f !== view.current || !view.lineEls) await showFile(f);
   const div = view.lineEls && view.lineEls.get(line);
   if (!div || !$("follow").checked) return;
   const box = $("source");
