@@ -69,6 +69,8 @@ CFUZZ_API void __sanitizer_cov_pcs_init(const uintptr_t *start, const uintptr_t 
 
 static inline void trace_cmp(uint64_t pc, uint64_t a, uint64_t b, uint8_t size) {
   cfuzz_traced_values_add(&cfuzz_instr.traced, pc ^ a ^ b);
+  if (cfuzz_instr.value_profile.enabled)
+    cfuzz_value_profile_add(&cfuzz_instr.value_profile, pc, a, b);
   if (a != b)
     cfuzz_cmp_table_add_int(&cfuzz_instr.cmp, pc, a, b, size);
 }

@@ -58,10 +58,12 @@ static bool known_insert(struct cfuzz_corpus *c, uint64_t h) {
   return true;
 }
 
-void cfuzz_corpus_init(struct cfuzz_corpus *c, const char *dir, size_t n_words) {
+void cfuzz_corpus_init(struct cfuzz_corpus *c, const char *dir, size_t n_words, size_t feature_space) {
   memset(c, 0, sizeof *c);
   c->n_words = n_words;
   c->covered = cfuzz_xcalloc(n_words ? n_words : 1, sizeof(uint64_t));
+  c->feature_space = feature_space;
+  c->features = cfuzz_xcalloc(feature_space / 64 + 1, sizeof(uint64_t));
   c->dir = dir ? cfuzz_xstrdup(dir) : NULL;
 }
 
@@ -69,9 +71,11 @@ void cfuzz_corpus_free(struct cfuzz_corpus *c) {
   for (size_t i = 0; i < c->n; i++) {
     free(c->entries[i].data);
     free(c->entries[i].bits);
+    free(c->entries[i].features);
   }
   free(c->entries);
   free(c->covered);
+  free(c->features);
   free(c->known);
   free(c->dir);
   memset(c, 0, sizeof *c);
@@ -105,17 +109,54 @@ int cfuzz_corpus_write_file(const char *dir, const uint8_t *data, size_t len, un
   return 0;
 }
 
-static void fill_entry(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e, const uint8_t *data, size_t len,
-                       const uint64_t *bits, uint32_t traced) {
+static int compare_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* Sets the entry's PCs, features and traced count from the run, and adds
+ * them to the corpus's unions. */
+static void set_coverage(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e, const struct cfuzz_run_outcome *run) {
+  memcpy(e->bits, run->bits, c->n_words * sizeof(uint64_t));
+  for (size_t w = 0; w < c->n_words; w++)
+    c->covered[w] |= run->bits[w];
+  if (run->n_features > e->features_cap) {
+    e->features_cap = (uint32_t)run->n_features;
+    e->features = cfuzz_xrealloc(e->features, e->features_cap * sizeof(uint32_t));
+  }
+  e->n_features = (uint32_t)run->n_features;
+  if (run->n_features)
+    memcpy(e->features, run->features, run->n_features * sizeof(uint32_t));
+  /* PC features come sorted; value-profile ones (after them) may not. */
+  for (size_t i = 1; i < e->n_features; i++) {
+    if (e->features[i] < e->features[i - 1]) {
+      qsort(e->features, e->n_features, sizeof(uint32_t), compare_u32);
+      break;
+    }
+  }
+  for (size_t i = 0; i < e->n_features; i++) {
+    uint32_t f = e->features[i];
+    if (f >= c->feature_space)
+      continue;
+    uint64_t bit = 1ull << (f % 64);
+    if (!(c->features[f / 64] & bit)) {
+      c->features[f / 64] |= bit;
+      c->n_features++;
+    }
+  }
+  e->traced = run->traced;
+}
+
+static void fill_entry(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e, const uint8_t *data,
+                       const struct cfuzz_run_outcome *run) {
+  size_t len = run->len;
+  memset(e, 0, sizeof *e);
   e->cap = len;
-  e->data = cfuzz_xmalloc(len);
+  e->data = cfuzz_xmalloc(len ? len : 1);
   memcpy(e->data, data, len);
   e->len = len;
-  e->bits = cfuzz_xmalloc(c->n_words * sizeof(uint64_t));
-  memcpy(e->bits, bits, c->n_words * sizeof(uint64_t));
-  e->traced = traced;
-  e->file[0] = '\0';
-  e->dirty = false;
+  e->bits = cfuzz_xmalloc((c->n_words ? c->n_words : 1) * sizeof(uint64_t));
+  set_coverage(c, e, run);
   c->total_bytes += len;
 }
 
@@ -134,24 +175,23 @@ static bool write_entry_file(struct cfuzz_corpus *c, const struct cfuzz_corpus_e
   return true;
 }
 
-size_t cfuzz_corpus_add(struct cfuzz_corpus *c, const uint8_t *data, size_t len, const uint64_t *bits,
-                        uint32_t traced, bool write_file) {
+size_t cfuzz_corpus_add(struct cfuzz_corpus *c, const uint8_t *data, const struct cfuzz_run_outcome *run,
+                        bool write_file) {
   if (c->n == c->cap) {
     c->cap = c->cap ? c->cap * 2 : 64;
     c->entries = cfuzz_xrealloc(c->entries, c->cap * sizeof *c->entries);
   }
   struct cfuzz_corpus_entry *e = &c->entries[c->n];
-  fill_entry(c, e, data, len, bits, traced);
-  for (size_t i = 0; i < c->n_words; i++)
-    c->covered[i] |= bits[i];
+  fill_entry(c, e, data, run);
   if (write_file)
     write_entry_file(c, e, e->file);
   return c->n++;
 }
 
-void cfuzz_corpus_replace(struct cfuzz_corpus *c, size_t i, const uint8_t *data, size_t len,
-                          const uint64_t *bits, uint32_t traced, bool persist) {
+void cfuzz_corpus_replace(struct cfuzz_corpus *c, size_t i, const uint8_t *data,
+                          const struct cfuzz_run_outcome *run, bool persist) {
   struct cfuzz_corpus_entry *e = &c->entries[i];
+  size_t len = run->len;
   if (len > e->cap) {
     e->cap = len + len / 2;
     e->data = cfuzz_xrealloc(e->data, e->cap);
@@ -159,10 +199,7 @@ void cfuzz_corpus_replace(struct cfuzz_corpus *c, size_t i, const uint8_t *data,
   c->total_bytes = c->total_bytes - e->len + len;
   memcpy(e->data, data, len);
   e->len = len;
-  memcpy(e->bits, bits, c->n_words * sizeof(uint64_t));
-  for (size_t w = 0; w < c->n_words; w++)
-    c->covered[w] |= bits[w];
-  e->traced = traced;
+  set_coverage(c, e, run);
   if (persist && c->dir)
     e->dirty = true;
 }

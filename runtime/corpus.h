@@ -3,9 +3,10 @@
  * Entries on disk are plain files holding exactly the input bytes, named by
  * the lowercase hex SHA-1 of their content (as libFuzzer names them). Files
  * are written atomically: a temporary ".cfuzz-tmp-*" file in the same
- * directory, fsync, rename. Each in-memory entry also keeps the PCs its run
- * covered and how many distinct values it traced, for the loop's
- * replace-the-parent rule. */
+ * directory, fsync, rename. Each in-memory entry also keeps the PCs and
+ * features its run covered and how many distinct values it traced, for the
+ * judgement (judge.h) and the scheduler (schedule.h); the corpus keeps the
+ * union of its entries' PCs and features. */
 #ifndef CFUZZ_CORPUS_H
 #define CFUZZ_CORPUS_H
 
@@ -13,12 +14,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "run_features.h"
 #include "sha1.h"
 
 struct cfuzz_corpus_entry {
   uint8_t *data;
   size_t len, cap;      /* cap: allocated bytes, so replacements rarely allocate */
   uint64_t *bits;       /* PCs covered by this input's run */
+  uint32_t *features;   /* features of that run (run_features.h), sorted */
+  uint32_t n_features, features_cap;
   uint32_t traced;      /* distinct traced values of that run */
   /* The file this process wrote for the entry in the corpus directory
    * (named by the SHA-1 of the content it had then); "" if none. Only such
@@ -34,6 +38,9 @@ struct cfuzz_corpus {
   size_t n, cap;
   size_t n_words;       /* words per coverage bitset */
   uint64_t *covered;    /* union of all entries' PCs */
+  uint64_t *features;   /* union of all entries' features, a bitset */
+  size_t feature_space; /* run_features.h: cfuzz_feature_space */
+  size_t n_features;    /* features in the union ("ft:") */
   size_t total_bytes;
   char *dir;            /* where new entries are written; NULL: memory only */
   /* Hashes of file names already loaded from or written to any corpus
@@ -43,24 +50,29 @@ struct cfuzz_corpus {
   unsigned tmp_counter;
 };
 
-void cfuzz_corpus_init(struct cfuzz_corpus *c, const char *dir, size_t n_words);
+void cfuzz_corpus_init(struct cfuzz_corpus *c, const char *dir, size_t n_words, size_t feature_space);
 void cfuzz_corpus_free(struct cfuzz_corpus *c);
 
-/* Adds an entry (copies data and bits). If write_file, also writes it to the
- * corpus directory. Returns the new index. */
-size_t cfuzz_corpus_add(struct cfuzz_corpus *c, const uint8_t *data, size_t len, const uint64_t *bits,
-                        uint32_t traced, bool write_file);
+/* Adds an entry from a run of data (run->len bytes): copies the bytes, PCs
+ * and features. If write_file, also writes it to the corpus directory.
+ * Returns the new index. */
+size_t cfuzz_corpus_add(struct cfuzz_corpus *c, const uint8_t *data, const struct cfuzz_run_outcome *run,
+                        bool write_file);
 
 /* Replaces entry i by an input at least as good, in memory. With `persist`
  * the entry is marked for the next cfuzz_corpus_flush: improvements can come
  * every few executions, and writing each one would make the fuzzer
  * disk-bound. Allocates only if the new input is larger than any earlier
  * content of the entry. */
-void cfuzz_corpus_replace(struct cfuzz_corpus *c, size_t i, const uint8_t *data, size_t len,
-                          const uint64_t *bits, uint32_t traced, bool persist);
+void cfuzz_corpus_replace(struct cfuzz_corpus *c, size_t i, const uint8_t *data,
+                          const struct cfuzz_run_outcome *run, bool persist);
 
 /* True if every PC in bits is covered by some entry. */
 bool cfuzz_corpus_covers(const struct cfuzz_corpus *c, const uint64_t *bits);
+
+static inline bool cfuzz_corpus_has_feature(const struct cfuzz_corpus *c, uint32_t feature) {
+  return (c->features[feature / 64] >> (feature % 64)) & 1;
+}
 
 /* Number of PCs covered by the entries together. */
 size_t cfuzz_corpus_pc_count(const struct cfuzz_corpus *c);

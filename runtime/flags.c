@@ -41,6 +41,13 @@ static const struct flag_def flag_table[] = {
     {"error_exitcode", FLAG_INT, F(error_exitcode), "77", true, false, "exit status after a crash"},
     {"print_final_stats", FLAG_INT, F(print_final_stats), "0", true, false, "print statistics at exit"},
     {"help", FLAG_INT, F(help), "0", true, false, "print this help and exit"},
+    {"use_value_profile", FLAG_INT, F(use_value_profile), "0", true, false,
+     "1: comparison operands' distance (differing bits) per call site is a feature too"},
+    {"len_control", FLAG_INT, F(len_control), "100", true, false,
+     "inputs start short; the length limit grows after len_control*log2(limit) runs without progress; "
+     "0: -max_len from the start"},
+    {"keep_seed", FLAG_INT, F(keep_seed), "0", true, false,
+     "1: keep every loaded input as an entry, even one without new features, and never drop it"},
     {"fuzz", FLAG_STRING, F(fuzz), NULL, true, true,
      "(native tests, as --fuzz=NAME) fuzz test NAME; --fuzz alone fuzzes every test in turn"},
     {"timeout", FLAG_INT, F(timeout), "1200", true, false,
@@ -125,6 +132,8 @@ static void check_ranges(const struct cfuzz_flags *flags) {
     cfuzz_fatal("flag -malloc_limit_mb: value %" PRId64 " out of range (0 or more)", flags->malloc_limit_mb);
   if (flags->fork < 0 || flags->jobs < 0 || flags->workers < 0)
     cfuzz_fatal("flags -fork, -jobs and -workers: negative value");
+  if (flags->len_control < 0)
+    cfuzz_fatal("flag -len_control: value %" PRId64 " out of range (0 or more)", flags->len_control);
   if (flags->workdir[0] == '\0')
     cfuzz_fatal("flag -workdir: empty path");
 }

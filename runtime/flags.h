@@ -27,6 +27,8 @@ struct cfuzz_flags {
   int64_t detect_leaks;      /* with LeakSanitizer linked */
   int64_t fork, jobs, workers, keep_going; /* supervisor.h */
   int64_t ignore_crashes, ignore_timeouts, ignore_ooms;
+  /* Feedback and scheduling (libFuzzer's meanings). */
+  int64_t use_value_profile, len_control, keep_seed;
   /* Accepted for compatibility, not implemented yet: setting one warns. */
   int64_t merge, minimize_crash, close_fd_mask, verbosity;
   const char *dict;

@@ -47,11 +47,11 @@
 #define RESCAN_SECONDS 5.0
 /* Length control, after libFuzzer's: mutations may not exceed len_limit,
  * which starts at the longest loaded input (at least LEN_LIMIT_START) and
- * grows by log2(len_limit) bytes after 100 * log2(len_limit) runs without a
+ * grows by log2(len_limit) bytes after -len_control * log2(len_limit) runs
+ * (100 by default; 0: len_limit is -max_len from the start) without a
  * new entry. Short inputs run faster, and the replace-the-parent rule
  * otherwise grows inputs whenever more bytes trace more comparisons. */
 #define LEN_LIMIT_START 32
-#define LEN_LIMIT_PATIENCE_FACTOR 100
 /* Most a mutation can grow an input (stacked string insertions). */
 #define MUTATION_GROWTH (4 * CFUZZ_CMP_STR_MAX)
 
@@ -65,7 +65,10 @@ struct fuzzer {
   struct cfuzz_rng rng;
   struct cfuzz_mutator mutator;
   struct cfuzz_scheduler scheduler;
+  struct cfuzz_judge judge;
   uint64_t *run_bits;    /* PCs of the last run */
+  struct cfuzz_run_features run_features; /* features of the last run */
+  struct cfuzz_run_outcome run;           /* the last run, as judged */
   size_t max_len;
   size_t len_limit;
   uint64_t last_progress_run; /* last NEW entry or len_limit increase */
@@ -80,7 +83,7 @@ static struct cfuzz_status status_of(const struct fuzzer *f) {
   struct cfuzz_status s = {
       .runs = f->runs,
       .cov = cfuzz_corpus_pc_count(&f->corpus),
-      .ft = cfuzz_coverage_file_count_seen(&f->cov),
+      .ft = f->corpus.n_features,
       .corpus_entries = f->corpus.n,
       .corpus_bytes = f->corpus.total_bytes,
       .len_limit = f->len_limit,
@@ -110,29 +113,30 @@ static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk)
   if (status == CFUZZ_RUN_FAILED)
     cfuzz_crash_test_failed(&f->crash, cfg->test_name, rc);
 
-  cfuzz_collect_run_bits(&cfuzz_instr, &f->modules, f->run_bits);
+  cfuzz_collect_run(&cfuzz_instr, &f->modules, f->run_bits, &f->run_features);
   bool fresh = cfuzz_merge_run_bits(f->cov.seen, f->run_bits, f->modules.n_words);
-  if (rc == CFUZZ_SKIP)
-    return CFUZZ_VERDICT_BORING;
-  struct cfuzz_run_outcome run = {
+  f->run = (struct cfuzz_run_outcome){
       .bits = f->run_bits,
+      .features = f->run_features.ids,
+      .n_features = f->run_features.n,
       .len = len,
       .traced = cfuzz_traced_values_count(&cfuzz_instr.traced),
       .fresh = fresh,
   };
-  enum cfuzz_verdict v = cfuzz_judge_run(&f->corpus, &run, parent);
+  if (rc == CFUZZ_SKIP)
+    return CFUZZ_VERDICT_BORING;
+  enum cfuzz_verdict v = cfuzz_judge_run(&f->judge, &f->corpus, &f->run, parent);
   switch (v) {
   case CFUZZ_VERDICT_BORING:
     return v;
   case CFUZZ_VERDICT_NEW:
-    cfuzz_corpus_add(&f->corpus, f->input.data, len, f->run_bits, run.traced, !on_disk);
+    cfuzz_corpus_add(&f->corpus, f->input.data, &f->run, !on_disk);
     f->new_units++;
     f->last_progress_run = f->runs;
     break;
   case CFUZZ_VERDICT_REPLACE:
   case CFUZZ_VERDICT_REPLACE_BETTER:
-    cfuzz_corpus_replace(&f->corpus, parent, f->input.data, len, f->run_bits, run.traced,
-                         v == CFUZZ_VERDICT_REPLACE_BETTER);
+    cfuzz_corpus_replace(&f->corpus, parent, f->input.data, &f->run, v == CFUZZ_VERDICT_REPLACE_BETTER);
     break;
   }
   __atomic_fetch_add(&f->cov.header->unique_runs, 1, __ATOMIC_RELAXED);
@@ -146,9 +150,11 @@ static void report_new(struct fuzzer *f) {
   cfuzz_report_status_with("NEW", &s, f->corpus.entries[f->corpus.n - 1].len, f->max_len, mutations);
 }
 
-/* Runs a loaded or seed input once; keeps it as an entry even when it adds
- * nothing (the reference keeps its whole corpus). `name`: the input already
- * is the file of that name in the corpus directory; NULL otherwise. */
+/* Runs a loaded or seed input once. With -keep_seed=1 it stays an entry even
+ * when it adds nothing (as the reference keeps its whole corpus); otherwise,
+ * as with libFuzzer, only inputs with new features are kept. `name`: the
+ * input already is the file of that name in the corpus directory; NULL
+ * otherwise. */
 static void load_input(struct fuzzer *f, const uint8_t *data, size_t len, const char *name) {
   if (len > f->max_len)
     len = f->max_len;
@@ -156,9 +162,8 @@ static void load_input(struct fuzzer *f, const uint8_t *data, size_t len, const 
     grow_input_file(f, len);
   memcpy(f->input.data, data, len);
   cfuzz_input_file_set_length(&f->input, len);
-  if (run_one(f, CFUZZ_NO_PARENT, name != NULL) == CFUZZ_VERDICT_BORING)
-    cfuzz_corpus_add(&f->corpus, data, len, f->run_bits, cfuzz_traced_values_count(&cfuzz_instr.traced),
-                     false);
+  if (run_one(f, CFUZZ_NO_PARENT, name != NULL) == CFUZZ_VERDICT_BORING && f->cfg->flags->keep_seed)
+    cfuzz_corpus_add(&f->corpus, data, &f->run, false);
 }
 
 static void visit_corpus_file(void *ctx, const char *name, const uint8_t *data, size_t len) {
@@ -265,7 +270,7 @@ static void schedule_next_check(struct fuzzer *f, double now) {
 /* Length control, at fixed run counts so that a -seed run repeats exactly. */
 static void grow_len_limit(struct fuzzer *f) {
   size_t log2_limit = (size_t)(64 - __builtin_clzll((unsigned long long)f->len_limit | 1));
-  if (f->len_limit < f->max_len && f->runs - f->last_progress_run >= LEN_LIMIT_PATIENCE_FACTOR * log2_limit) {
+  if (f->len_limit < f->max_len && f->runs - f->last_progress_run >= (uint64_t)f->cfg->flags->len_control * log2_limit) {
     f->len_limit += log2_limit;
     if (f->len_limit > f->max_len)
       f->len_limit = f->max_len;
@@ -320,7 +325,11 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
     fprintf(stderr, "INFO: -max_len is not provided; inputs will be at most %zu bytes\n", f.max_len);
   open_files(&f);
   f.run_bits = cfuzz_xcalloc(f.modules.n_words, sizeof(uint64_t));
-  cfuzz_corpus_init(&f.corpus, cfg->corpus_dir, f.modules.n_words);
+  size_t feature_space = cfuzz_feature_space(f.modules.n_pcs);
+  cfuzz_corpus_init(&f.corpus, cfg->corpus_dir, f.modules.n_words, feature_space);
+  cfuzz_judge_init(&f.judge, feature_space);
+  f.run_features.ids = cfuzz_xcalloc(f.modules.n_pcs + CFUZZ_VP_MAX_PER_RUN, sizeof(uint32_t));
+  cfuzz_instr.value_profile.enabled = flags->use_value_profile != 0;
   cfuzz_scheduler_init(&f.scheduler);
 
   cfuzz_crash_context_init(&f.crash, flags);
@@ -331,7 +340,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
 
   /* Counters hit before the loop (constructors, initialisation) are not
    * part of any run. */
-  cfuzz_collect_run_bits(&cfuzz_instr, &f.modules, f.run_bits);
+  cfuzz_collect_run(&cfuzz_instr, &f.modules, f.run_bits, &f.run_features);
   f.start = cfuzz_now();
   f.deadline = flags->max_total_time > 0 ? f.start + (double)flags->max_total_time : 0;
   f.next_rescan = f.start + RESCAN_SECONDS;
@@ -341,7 +350,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   for (size_t i = 0; i < f.corpus.n; i++)
     if (f.corpus.entries[i].len > f.len_limit)
       f.len_limit = f.corpus.entries[i].len;
-  if (f.len_limit > f.max_len)
+  if (f.len_limit > f.max_len || flags->len_control == 0)
     f.len_limit = f.max_len;
   f.last_progress_run = f.runs;
   struct cfuzz_status s = status_of(&f);
@@ -391,5 +400,8 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   cfuzz_mutator_free(&f.mutator);
   cfuzz_modules_free(&f.modules);
   free(f.run_bits);
+  free(f.run_features.ids);
+  cfuzz_judge_free(&f.judge);
+  cfuzz_instr.value_profile.enabled = false;
   return 0;
 }

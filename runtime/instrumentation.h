@@ -12,6 +12,7 @@
 
 #include "cmp_table.h"
 #include "traced_values.h"
+#include "value_profile.h"
 
 #define CFUZZ_MAX_MODULES 256
 
@@ -32,6 +33,7 @@ struct cfuzz_instrumentation {
   size_t n_dropped_modules; /* registered beyond CFUZZ_MAX_MODULES: ignored */
   struct cfuzz_traced_values traced;
   struct cfuzz_cmp_table cmp;
+  struct cfuzz_value_profile value_profile; /* -use_value_profile=1 */
   /* What a deadly-signal handler needs to save the input being run; set by
    * the loop, read by crash.c (a handler has no other way to get context). */
   struct cfuzz_crash_context *volatile crash;

@@ -1,20 +1,64 @@
-/* judge.c - new / replace / boring (see judge.h). Called once per run; the
- * work is proportional to the coverage bitset's words, as the merge before
- * it is. */
+/* judge.c - new / replace / boring (see judge.h). */
 #include "judge.h"
 
-#include "run_coverage.h"
+#include <stdlib.h>
 
-enum cfuzz_verdict cfuzz_judge_run(const struct cfuzz_corpus *c, const struct cfuzz_run_outcome *run,
-                                   size_t parent) {
-  if (run->fresh || !cfuzz_corpus_covers(c, run->bits))
+#include "run_coverage.h"
+#include "util.h"
+
+void cfuzz_judge_init(struct cfuzz_judge *j, size_t feature_space) {
+  j->feature_space = feature_space;
+  j->scratch = cfuzz_xcalloc(feature_space / 64 + 1, sizeof(uint64_t));
+}
+
+void cfuzz_judge_free(struct cfuzz_judge *j) {
+  free(j->scratch);
+  j->scratch = NULL;
+}
+
+static bool has_new_feature(const struct cfuzz_corpus *c, const struct cfuzz_run_outcome *run) {
+  for (size_t i = 0; i < run->n_features; i++)
+    if (!cfuzz_corpus_has_feature(c, run->features[i]))
+      return true;
+  return false;
+}
+
+/* Number of the run's distinct features if they include every one of the
+ * entry's, else 0 (an entry always has a feature when the run does). */
+static size_t superset_size(struct cfuzz_judge *j, const struct cfuzz_run_outcome *run,
+                            const struct cfuzz_corpus_entry *e) {
+  size_t distinct = 0;
+  for (size_t i = 0; i < run->n_features; i++) {
+    uint32_t f = run->features[i];
+    uint64_t bit = 1ull << (f % 64);
+    distinct += !(j->scratch[f / 64] & bit);
+    j->scratch[f / 64] |= bit;
+  }
+  bool all = true;
+  for (size_t i = 0; i < e->n_features && all; i++)
+    all = (j->scratch[e->features[i] / 64] >> (e->features[i] % 64)) & 1;
+  for (size_t i = 0; i < run->n_features; i++)
+    j->scratch[run->features[i] / 64] = 0;
+  return all ? distinct : 0;
+}
+
+enum cfuzz_verdict cfuzz_judge_run(struct cfuzz_judge *j, const struct cfuzz_corpus *c,
+                                   const struct cfuzz_run_outcome *run, size_t parent) {
+  if (run->fresh || has_new_feature(c, run) || !cfuzz_corpus_covers(c, run->bits))
     return CFUZZ_VERDICT_NEW;
   if (parent == CFUZZ_NO_PARENT)
     return CFUZZ_VERDICT_BORING;
   const struct cfuzz_corpus_entry *e = &c->entries[parent];
-  if (run->traced < e->traced || run->len > e->len || !cfuzz_bits_cover(run->bits, e->bits, c->n_words))
+  if (run->traced < e->traced || run->n_features < e->n_features ||
+      !cfuzz_bits_cover(run->bits, e->bits, c->n_words))
     return CFUZZ_VERDICT_BORING;
-  if (run->traced > e->traced || run->len < e->len)
+  size_t distinct = superset_size(j, run, e);
+  if (distinct == 0 && e->n_features > 0)
+    return CFUZZ_VERDICT_BORING;
+  bool more_features = distinct > e->n_features;
+  if (run->len > e->len && !more_features)
+    return CFUZZ_VERDICT_BORING;
+  if (run->traced > e->traced || more_features || run->len < e->len)
     return CFUZZ_VERDICT_REPLACE_BETTER;
   return CFUZZ_VERDICT_REPLACE;
 }

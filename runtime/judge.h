@@ -1,20 +1,23 @@
 /* judge.h - the judgement of one run: does its input become a new corpus
  * entry, replace the entry it was mutated from, or go (boring)?
  *
- * A pure function of the run's outcome and the corpus, so the rules can be
- * unit-tested without running a target. The rules (docs/runtime.md, "The
- * loop"):
- *  - NEW: the run reached a PC that the shared coverage file had never seen
- *    ("fresh"), or one that no corpus entry covers (so a fuzzer restarted
- *    with an empty corpus but an old coverage file still learns).
- *  - REPLACE: otherwise the run covers every PC of its parent entry, traced
- *    at least as many distinct comparison values and is no longer: the
- *    reference's climb by traced values, checked against the parent's own
- *    coverage so a replacement never loses a PC. It is BETTER when it traced
- *    more or is shorter (worth writing to disk); otherwise it is neutral
- *    drift, kept in memory only. A replacement may not grow: with most
- *    targets more bytes trace more comparisons, and entries would grow to
- *    the length limit for nothing. */
+ * Rules (docs/runtime.md, "The loop"):
+ *  - NEW: the run has a feature (run_features.h: a PC at a hit-count bucket, a
+ *    value-profile slot) that no corpus entry has, or reached a PC that the
+ *    shared coverage file had never seen ("fresh").
+ *  - REPLACE: otherwise the run has every feature of its parent entry (so a
+ *    replacement never loses a PC or a hit-count bucket) and traced at least
+ *    as many distinct comparison values. It must be no longer than the
+ *    parent, unless it has strictly more features: then it may grow
+ *    (libFuzzer lets inputs grow when coverage justifies it; growing for
+ *    traced values alone made entries swell to the length limit, as more
+ *    bytes trace more comparisons). It is BETTER (worth writing to disk)
+ *    when it traced more, has more features, or is shorter; otherwise it is
+ *    neutral drift, kept in memory only. This is the reference's climb by
+ *    the number of distinct traced pc ^ value pairs, checked against the
+ *    parent's own features rather than the global set.
+ * Work per run: one pass over the run's features; the replacement test adds
+ * a pass over the parent's, only when the cheap conditions hold. */
 #ifndef CFUZZ_JUDGE_H
 #define CFUZZ_JUDGE_H
 
@@ -23,6 +26,7 @@
 #include <stdint.h>
 
 #include "corpus.h"
+#include "run_features.h"
 
 #define CFUZZ_NO_PARENT SIZE_MAX
 
@@ -33,16 +37,16 @@ enum cfuzz_verdict {
   CFUZZ_VERDICT_REPLACE_BETTER, /* strictly better: replace, and on disk too */
 };
 
-/* What one run produced, as the judgement needs it. */
-struct cfuzz_run_outcome {
-  const uint64_t *bits; /* PCs the run reached (corpus->n_words words) */
-  size_t len;           /* input length */
-  uint32_t traced;      /* distinct traced comparison values */
-  bool fresh;           /* some PC was new to the shared coverage file */
+struct cfuzz_judge {
+  uint64_t *scratch; /* the run's features as a bitset; all zero between calls */
+  size_t feature_space;
 };
 
+void cfuzz_judge_init(struct cfuzz_judge *j, size_t feature_space);
+void cfuzz_judge_free(struct cfuzz_judge *j);
+
 /* parent: the entry the input was mutated from, or CFUZZ_NO_PARENT. */
-enum cfuzz_verdict cfuzz_judge_run(const struct cfuzz_corpus *c, const struct cfuzz_run_outcome *run,
-                                   size_t parent);
+enum cfuzz_verdict cfuzz_judge_run(struct cfuzz_judge *j, const struct cfuzz_corpus *c,
+                                   const struct cfuzz_run_outcome *run, size_t parent);
 
 #endif

@@ -45,9 +45,11 @@ static inline uint64_t nonzero_mask64(const uint8_t *c) {
 #endif
 }
 
-void cfuzz_collect_run_bits(const struct cfuzz_instrumentation *instr, const struct cfuzz_modules *m,
-                            uint64_t *run_bits) {
+/* The scan for both entry points; ft may be NULL (no feature list). */
+static inline void collect(const struct cfuzz_instrumentation *instr, const struct cfuzz_modules *m,
+                           uint64_t *run_bits, struct cfuzz_run_features *ft) {
   memset(run_bits, 0, m->n_words * sizeof(uint64_t));
+  size_t n_ft = 0;
   for (size_t i = 0; i < instr->n_modules; i++) {
     uint8_t *c = instr->modules[i].counters;
     size_t n = instr->modules[i].n_counters, first = m->first_pc[i], k = 0;
@@ -55,16 +57,43 @@ void cfuzz_collect_run_bits(const struct cfuzz_instrumentation *instr, const str
       uint64_t mask = nonzero_mask64(c + k);
       if (mask) {
         or_mask_at(run_bits, first + k, mask);
+        if (ft) {
+          for (uint64_t rest = mask; rest; rest &= rest - 1) {
+            size_t j = (size_t)__builtin_ctzll(rest);
+            ft->ids[n_ft++] = (uint32_t)((first + k + j) * CFUZZ_HITCOUNT_BUCKETS + cfuzz_hitcount_bucket(c[k + j]));
+          }
+        }
         memset(c + k, 0, 64);
       }
     }
     for (; k < n; k++) {
       if (c[k]) {
         run_bits[(first + k) / 64] |= 1ull << ((first + k) % 64);
+        if (ft)
+          ft->ids[n_ft++] = (uint32_t)((first + k) * CFUZZ_HITCOUNT_BUCKETS + cfuzz_hitcount_bucket(c[k]));
         c[k] = 0;
       }
     }
   }
+  if (ft)
+    ft->n = n_ft;
+}
+
+void cfuzz_collect_run_bits(const struct cfuzz_instrumentation *instr, const struct cfuzz_modules *m,
+                            uint64_t *run_bits) {
+  collect(instr, m, run_bits, NULL);
+}
+
+void cfuzz_collect_run(struct cfuzz_instrumentation *instr, const struct cfuzz_modules *m, uint64_t *run_bits,
+                       struct cfuzz_run_features *ft) {
+  collect(instr, m, run_bits, ft);
+  struct cfuzz_value_profile *vp = &instr->value_profile;
+  for (uint32_t i = 0; i < vp->n; i++) {
+    uint32_t slot = vp->marked[i];
+    vp->bits[slot / 64] &= ~(1ull << (slot % 64));
+    ft->ids[ft->n++] = cfuzz_vp_feature(m->n_pcs, slot);
+  }
+  vp->n = 0;
 }
 
 bool cfuzz_merge_run_bits(uint64_t *shared, const uint64_t *run_bits, size_t n_words) {

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "run_features.h"
 #include "instrumentation.h"
 #include "modules.h"
 
@@ -16,6 +17,13 @@
  * non-zero, and zeroes those counters for the next run. */
 void cfuzz_collect_run_bits(const struct cfuzz_instrumentation *instr, const struct cfuzz_modules *m,
                             uint64_t *run_bits);
+
+/* Like cfuzz_collect_run_bits, and also lists the run's features (run_features.h)
+ * in ft: one per non-zero counter, then the value-profile slots the run
+ * marked (which are cleared for the next run). Work proportional to the
+ * non-zero counters and marked slots, beyond the all-zero chunk test. */
+void cfuzz_collect_run(struct cfuzz_instrumentation *instr, const struct cfuzz_modules *m, uint64_t *run_bits,
+                       struct cfuzz_run_features *ft);
 
 /* ORs run_bits into the shared bitset. Words already containing all their
  * bits are only read, so processes don't bounce cache lines they don't

@@ -12,6 +12,9 @@
 #include "corpus.h"
 #include "util.h"
 
+/* A run that reached bits (no features), len bytes, traced values. */
+#define RUN(b, l, t) (&(struct cfuzz_run_outcome){.bits = (b), .len = (l), .traced = (t)})
+
 static void write_named(const char *dir, const char *name, const char *content) {
   char path[4200];
   snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -69,7 +72,7 @@ static void test_write_file(const char *dir) {
 
 static void test_scan(const char *dir) {
   struct cfuzz_corpus c;
-  cfuzz_corpus_init(&c, dir, 1);
+  cfuzz_corpus_init(&c, dir, 1, 64 * (1));
   write_named(dir, "seed-b", "bb");
   write_named(dir, "seed-a", "a");
   write_named(dir, ".hidden", "hidden");
@@ -102,18 +105,18 @@ static void test_scan(const char *dir) {
 
 static void test_replace(const char *dir) {
   struct cfuzz_corpus c;
-  cfuzz_corpus_init(&c, dir, 1);
+  cfuzz_corpus_init(&c, dir, 1, 64 * (1));
   uint64_t bits = 3;
-  size_t i = cfuzz_corpus_add(&c, (const uint8_t *)"first", 5, &bits, 1, true);
+  size_t i = cfuzz_corpus_add(&c, (const uint8_t *)"first", RUN(&bits, 5, 1), true);
   char old_name[41];
   memcpy(old_name, c.entries[i].file, 41);
   CHECK(exists(dir, old_name));
   /* In-memory replacement (neutral drift) leaves the disk alone. */
-  cfuzz_corpus_replace(&c, i, (const uint8_t *)"fir5t", 5, &bits, 1, false);
+  cfuzz_corpus_replace(&c, i, (const uint8_t *)"fir5t", RUN(&bits, 5, 1), false);
   CHECK(memcmp(c.entries[i].data, "fir5t", 5) == 0 && exists(dir, old_name));
   /* A persisted replacement is written at the next flush: the new file
    * first, then the old one is removed. */
-  cfuzz_corpus_replace(&c, i, (const uint8_t *)"better input", 12, &bits, 2, true);
+  cfuzz_corpus_replace(&c, i, (const uint8_t *)"better input", RUN(&bits, 12, 2), true);
   CHECK(exists(dir, old_name));
   CHECK(cfuzz_corpus_flush(&c) == 1);
   CHECK(cfuzz_corpus_flush(&c) == 0);
@@ -126,11 +129,11 @@ static void test_replace(const char *dir) {
    * deleted; the improvement is added next to them. */
   write_named(dir, "my-seed", "seed");
   write_named(dir, "a9993e364706816aba3e25717850c26c9cd0d89d", "abc");
-  size_t k = cfuzz_corpus_add(&c, (const uint8_t *)"seed", 4, &bits, 1, false);
-  size_t m = cfuzz_corpus_add(&c, (const uint8_t *)"abc", 3, &bits, 1, false);
+  size_t k = cfuzz_corpus_add(&c, (const uint8_t *)"seed", RUN(&bits, 4, 1), false);
+  size_t m = cfuzz_corpus_add(&c, (const uint8_t *)"abc", RUN(&bits, 3, 1), false);
   CHECK(c.entries[k].file[0] == '\0');
-  cfuzz_corpus_replace(&c, k, (const uint8_t *)"seed2", 5, &bits, 2, true);
-  cfuzz_corpus_replace(&c, m, (const uint8_t *)"abcd", 4, &bits, 2, true);
+  cfuzz_corpus_replace(&c, k, (const uint8_t *)"seed2", RUN(&bits, 5, 2), true);
+  cfuzz_corpus_replace(&c, m, (const uint8_t *)"abcd", RUN(&bits, 4, 2), true);
   CHECK(cfuzz_corpus_flush(&c) == 2);
   CHECK(exists(dir, "my-seed"));
   CHECK(exists(dir, "a9993e364706816aba3e25717850c26c9cd0d89d"));

@@ -6,28 +6,83 @@
 #include "corpus.h"
 #include "judge.h"
 
+/* A run that reached bits (no features), len bytes, traced values. */
+#define RUN(b, l, t) (&(struct cfuzz_run_outcome){.bits = (b), .len = (l), .traced = (t)})
+
 #define WORDS 2
 
 static const uint8_t bytes[16] = "0123456789abcdef";
+
+static struct cfuzz_judge judge_state;
 
 static enum cfuzz_verdict judge(const struct cfuzz_corpus *c, uint64_t w0, uint64_t w1, size_t len,
                                 uint32_t traced, bool fresh, size_t parent) {
   uint64_t bits[WORDS] = {w0, w1};
   struct cfuzz_run_outcome run = {.bits = bits, .len = len, .traced = traced, .fresh = fresh};
-  return cfuzz_judge_run(c, &run, parent);
+  return cfuzz_judge_run(&judge_state, c, &run, parent);
+}
+
+/* A run on PCs 0-2 (word 0 = 0x7) with the given features. */
+static enum cfuzz_verdict judge_features(const struct cfuzz_corpus *c, const uint32_t *ft, size_t n, size_t len,
+                                         uint32_t traced, size_t parent) {
+  uint64_t bits[WORDS] = {0x7, 0};
+  struct cfuzz_run_outcome run = {.bits = bits, .features = ft, .n_features = n, .len = len, .traced = traced};
+  return cfuzz_judge_run(&judge_state, c, &run, parent);
+}
+
+static void add_with_features(struct cfuzz_corpus *c, const uint32_t *ft, size_t n, size_t len,
+                              uint32_t traced) {
+  uint64_t bits[WORDS] = {0x7, 0};
+  struct cfuzz_run_outcome run = {.bits = bits, .features = ft, .n_features = n, .len = len, .traced = traced};
+  cfuzz_corpus_add(c, bytes, &run, false);
+}
+
+/* Hit-count buckets: the same PCs at another count are new, a replacement
+ * keeps every bucket of its parent, and growth needs more features. */
+static void test_features(void) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, NULL, WORDS, cfuzz_feature_space(2 * 64));
+  /* pc 0 once, pc 1 once, pc 2 16-31 times. */
+  const uint32_t parent[] = {0 * 8 + 0, 1 * 8 + 0, 2 * 8 + 5};
+  const uint32_t other[] = {0 * 8 + 0, 1 * 8 + 1};
+  add_with_features(&c, parent, 3, 8, 2);
+  add_with_features(&c, other, 2, 8, 2);
+  CHECK(c.n_features == 4);
+  CHECK(cfuzz_corpus_has_feature(&c, 2 * 8 + 5) && !cfuzz_corpus_has_feature(&c, 2 * 8 + 4));
+  /* pc 2 at 8-15 hits: same PCs, new feature. */
+  const uint32_t fewer_hits[] = {0 * 8 + 0, 1 * 8 + 0, 2 * 8 + 4};
+  CHECK(judge_features(&c, fewer_hits, 3, 8, 2, CFUZZ_NO_PARENT) == CFUZZ_VERDICT_NEW);
+  /* A value-profile feature (unsorted, after the PC ones) is new too. */
+  const uint32_t vp[] = {0 * 8 + 0, 1 * 8 + 0, 2 * 8 + 5, cfuzz_vp_feature(128, 3)};
+  CHECK(judge_features(&c, vp, 4, 8, 2, CFUZZ_NO_PARENT) == CFUZZ_VERDICT_NEW);
+  /* Same features: replacement, better when shorter. */
+  CHECK(judge_features(&c, parent, 3, 8, 2, 0) == CFUZZ_VERDICT_REPLACE);
+  CHECK(judge_features(&c, parent, 3, 5, 2, 0) == CFUZZ_VERDICT_REPLACE_BETTER);
+  /* Shorter but a parent bucket lost (pc 1 at another count, known from
+   * the other entry): boring, although the PCs and traced values are kept. */
+  const uint32_t lost[] = {0 * 8 + 0, 1 * 8 + 1, 2 * 8 + 5};
+  CHECK(judge_features(&c, lost, 3, 5, 9, 0) == CFUZZ_VERDICT_BORING);
+  /* Longer with the same features: boring; longer with more (all known to
+   * the corpus): the input may grow. */
+  CHECK(judge_features(&c, parent, 3, 12, 2, 0) == CFUZZ_VERDICT_BORING);
+  const uint32_t more[] = {0 * 8 + 0, 1 * 8 + 0, 1 * 8 + 1, 2 * 8 + 5};
+  CHECK(judge_features(&c, more, 4, 12, 2, 0) == CFUZZ_VERDICT_REPLACE_BETTER);
+  /* ... but not with fewer traced values. */
+  CHECK(judge_features(&c, more, 4, 12, 1, 0) == CFUZZ_VERDICT_BORING);
+  cfuzz_corpus_free(&c);
 }
 
 static void test_new(void) {
   struct cfuzz_corpus c;
-  cfuzz_corpus_init(&c, NULL, WORDS);
+  cfuzz_corpus_init(&c, NULL, WORDS, 64 * (WORDS));
   /* An empty corpus covers nothing: any PC makes the run new. */
   CHECK(judge(&c, 1, 0, 4, 0, false, CFUZZ_NO_PARENT) == CFUZZ_VERDICT_NEW);
   /* No PC at all is covered by anything. */
   CHECK(judge(&c, 0, 0, 4, 0, false, CFUZZ_NO_PARENT) == CFUZZ_VERDICT_BORING);
   uint64_t a[WORDS] = {0x3, 0};
   uint64_t b[WORDS] = {0, 0x10};
-  cfuzz_corpus_add(&c, bytes, 8, a, 5, false);
-  cfuzz_corpus_add(&c, bytes, 8, b, 5, false);
+  cfuzz_corpus_add(&c, bytes, RUN(a, 8, 5), false);
+  cfuzz_corpus_add(&c, bytes, RUN(b, 8, 5), false);
   CHECK(c.covered[0] == 0x3 && c.covered[1] == 0x10);
   CHECK(cfuzz_corpus_pc_count(&c) == 3);
   /* Covered by the union though by no single entry: not new. */
@@ -41,11 +96,11 @@ static void test_new(void) {
 
 static void test_replace(void) {
   struct cfuzz_corpus c;
-  cfuzz_corpus_init(&c, NULL, WORDS);
+  cfuzz_corpus_init(&c, NULL, WORDS, 64 * (WORDS));
   uint64_t parent_bits[WORDS] = {0x3, 0x1};
   uint64_t other_bits[WORDS] = {0x4, 0};
-  cfuzz_corpus_add(&c, bytes, 8, parent_bits, 5, false);
-  cfuzz_corpus_add(&c, bytes, 4, other_bits, 1, false);
+  cfuzz_corpus_add(&c, bytes, RUN(parent_bits, 8, 5), false);
+  cfuzz_corpus_add(&c, bytes, RUN(other_bits, 4, 1), false);
   /* Same PCs, same traced values, same length: neutral drift. */
   CHECK(judge(&c, 0x3, 0x1, 8, 5, false, 0) == CFUZZ_VERDICT_REPLACE);
   /* More traced values, or fewer bytes: strictly better. */
@@ -64,13 +119,16 @@ static void test_replace(void) {
   CHECK(judge(&c, 0x3, 0x1, 1, 99, false, CFUZZ_NO_PARENT) == CFUZZ_VERDICT_BORING);
   /* A replacement keeps the union whole. */
   uint64_t more[WORDS] = {0x7, 0x1};
-  cfuzz_corpus_replace(&c, 0, bytes, 8, more, 5, false);
+  cfuzz_corpus_replace(&c, 0, bytes, RUN(more, 8, 5), false);
   CHECK(c.covered[0] == 0x7 && c.covered[1] == 0x1);
   cfuzz_corpus_free(&c);
 }
 
 int main(void) {
+  cfuzz_judge_init(&judge_state, cfuzz_feature_space(2 * 64));
   test_new();
   test_replace();
+  test_features();
+  cfuzz_judge_free(&judge_state);
   return check_finish("judge");
 }

@@ -5,14 +5,17 @@
 #include "corpus.h"
 #include "schedule.h"
 
+/* A run that reached bits (no features), len bytes, traced values. */
+#define RUN(b, l, t) (&(struct cfuzz_run_outcome){.bits = (b), .len = (l), .traced = (t)})
+
 static const uint8_t bytes[4] = "abcd";
 
 static void test_uniform(void) {
   struct cfuzz_corpus c;
-  cfuzz_corpus_init(&c, NULL, 1);
+  cfuzz_corpus_init(&c, NULL, 1, 64 * (1));
   uint64_t bits = 1;
   for (int i = 0; i < 4; i++)
-    cfuzz_corpus_add(&c, bytes, 4, &bits, 0, false);
+    cfuzz_corpus_add(&c, bytes, RUN(&bits, 4, 0), false);
   struct cfuzz_scheduler s;
   cfuzz_scheduler_init(&s);
   struct cfuzz_rng rng;

@@ -1,0 +1,62 @@
+/* run_features.h - what counts as a feature of a run, after libFuzzer's notion:
+ *  - for every PC whose counter is non-zero, one feature per hit-count
+ *    bucket: 1, 2, 3, 4-7, 8-15, 16-31, 32-127, 128+ (so a loop taken 23
+ *    times differs from one taken 15 times: feature pc * 8 + bucket);
+ *  - with -use_value_profile=1, one feature per value-profile slot
+ *    (value_profile.h), numbered after the PC features.
+ * A run's features are collected by the counter scan (run_coverage.c) into
+ * a list allocated once; the corpus keeps which features its entries hold
+ * (corpus.h) and the judgement compares the two (judge.h). */
+#ifndef CFUZZ_RUN_FEATURES_H
+#define CFUZZ_RUN_FEATURES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "value_profile.h"
+
+#define CFUZZ_HITCOUNT_BUCKETS 8
+
+/* Bucket of a non-zero 8-bit counter. */
+static inline uint32_t cfuzz_hitcount_bucket(uint8_t count) {
+  if (count < 4)
+    return count - 1u; /* 1, 2, 3 */
+  if (count < 8)
+    return 3;
+  if (count < 16)
+    return 4;
+  if (count < 32)
+    return 5;
+  if (count < 128)
+    return 6;
+  return 7;
+}
+
+/* Number of distinct features for a program of n_pcs PCs. */
+static inline size_t cfuzz_feature_space(size_t n_pcs) {
+  return n_pcs * CFUZZ_HITCOUNT_BUCKETS + CFUZZ_VP_SLOTS;
+}
+
+static inline uint32_t cfuzz_vp_feature(size_t n_pcs, uint32_t slot) {
+  return (uint32_t)(n_pcs * CFUZZ_HITCOUNT_BUCKETS + slot);
+}
+
+/* One run's features: PC features in increasing order, then value-profile
+ * ones. ids has room for every PC and CFUZZ_VP_MAX_PER_RUN more. */
+struct cfuzz_run_features {
+  uint32_t *ids;
+  size_t n;
+};
+
+/* What one run produced, as the judgement and the corpus need it. */
+struct cfuzz_run_outcome {
+  const uint64_t *bits;     /* PCs the run reached (one bit each) */
+  const uint32_t *features; /* its features (struct cfuzz_run_features) */
+  size_t n_features;
+  size_t len;               /* input length */
+  uint32_t traced;          /* distinct traced comparison values */
+  bool fresh;               /* some PC was new to the shared coverage file */
+};
+
+#endif
