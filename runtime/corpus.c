@@ -64,6 +64,8 @@ void cfuzz_corpus_init(struct cfuzz_corpus *c, const char *dir, size_t n_words, 
   c->covered = cfuzz_xcalloc(n_words ? n_words : 1, sizeof(uint64_t));
   c->feature_space = feature_space;
   c->features = cfuzz_xcalloc(feature_space / 64 + 1, sizeof(uint64_t));
+  c->holders = cfuzz_xcalloc(feature_space + 1, sizeof(uint32_t));
+
   c->dir = dir ? cfuzz_xstrdup(dir) : NULL;
 }
 
@@ -76,13 +78,22 @@ void cfuzz_corpus_free(struct cfuzz_corpus *c) {
   free(c->entries);
   free(c->covered);
   free(c->features);
+  free(c->holders);
   free(c->known);
   free(c->dir);
   memset(c, 0, sizeof *c);
 }
 
+static int write_file(const char *dir, const uint8_t *data, size_t len, unsigned *tmp_counter,
+                      char name[CFUZZ_SHA1_HEX_LEN + 1], bool durable);
+
 int cfuzz_corpus_write_file(const char *dir, const uint8_t *data, size_t len, unsigned *tmp_counter,
                             char name[CFUZZ_SHA1_HEX_LEN + 1]) {
+  return write_file(dir, data, len, tmp_counter, name, true);
+}
+
+static int write_file(const char *dir, const uint8_t *data, size_t len, unsigned *tmp_counter,
+                      char name[CFUZZ_SHA1_HEX_LEN + 1], bool durable) {
   cfuzz_sha1_hex(data, len, name);
   char tmp[4096], final[4096];
   snprintf(tmp, sizeof tmp, "%s/.cfuzz-tmp-%ld-%u", dir, (long)getpid(), (*tmp_counter)++);
@@ -90,9 +101,12 @@ int cfuzz_corpus_write_file(const char *dir, const uint8_t *data, size_t len, un
   int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0)
     return -1;
-  /* fsync before rename: the entry must be complete before it is visible,
-   * and durable before a replaced parent is deleted. */
-  if (!cfuzz_write_all(fd, data, len) || fsync(fd) != 0) {
+  /* Renamed only once complete, so readers never see a partial entry. With
+   * `durable`, fsync first: a replaced parent's file is deleted only once
+   * its successor would survive a power cut. A new entry needs no fsync to
+   * survive the process's crash (the kernel has the data), and an fsync per
+   * new entry made the fuzzer disk-bound when entries come fast. */
+  if (!cfuzz_write_all(fd, data, len) || (durable && fsync(fd) != 0)) {
     int err = errno;
     close(fd);
     unlink(tmp);
@@ -116,7 +130,14 @@ static int compare_u32(const void *a, const void *b) {
 
 /* Sets the entry's PCs, features and traced count from the run, and adds
  * them to the corpus's unions. */
+static void forget_features(struct cfuzz_corpus *c, const struct cfuzz_corpus_entry *e) {
+  for (size_t i = 0; i < e->n_features; i++)
+    if (e->features[i] < c->feature_space)
+      c->holders[e->features[i]]--;
+}
+
 static void set_coverage(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e, const struct cfuzz_run_outcome *run) {
+  forget_features(c, e);
   memcpy(e->bits, run->bits, c->n_words * sizeof(uint64_t));
   for (size_t w = 0; w < c->n_words; w++)
     c->covered[w] |= run->bits[w];
@@ -138,6 +159,7 @@ static void set_coverage(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e, c
     uint32_t f = e->features[i];
     if (f >= c->feature_space)
       continue;
+    c->holders[f]++;
     uint64_t bit = 1ull << (f % 64);
     if (!(c->features[f / 64] & bit)) {
       c->features[f / 64] |= bit;
@@ -164,10 +186,10 @@ static void fill_entry(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e, con
  * returns false (after a warning) if that failed: the entry still helps
  * this process. */
 static bool write_entry_file(struct cfuzz_corpus *c, const struct cfuzz_corpus_entry *e,
-                             char name[CFUZZ_SHA1_HEX_LEN + 1]) {
+                             char name[CFUZZ_SHA1_HEX_LEN + 1], bool durable) {
   if (!c->dir)
     return false;
-  if (cfuzz_corpus_write_file(c->dir, e->data, e->len, &c->tmp_counter, name) != 0) {
+  if (write_file(c->dir, e->data, e->len, &c->tmp_counter, name, durable) != 0) {
     cfuzz_warn("cannot write corpus entry to '%s': %s", c->dir, strerror(errno));
     return false;
   }
@@ -184,7 +206,7 @@ size_t cfuzz_corpus_add(struct cfuzz_corpus *c, const uint8_t *data, const struc
   struct cfuzz_corpus_entry *e = &c->entries[c->n];
   fill_entry(c, e, data, run);
   if (write_file)
-    write_entry_file(c, e, e->file);
+    write_entry_file(c, e, e->file, false);
   return c->n++;
 }
 
@@ -218,6 +240,71 @@ size_t cfuzz_corpus_pc_count(const struct cfuzz_corpus *c) {
   return n;
 }
 
+static bool better_entry(const struct cfuzz_corpus *c, size_t a, size_t b) {
+  const struct cfuzz_corpus_entry *x = &c->entries[a], *y = &c->entries[b];
+  if (x->len != y->len)
+    return x->len < y->len;
+  if (x->traced != y->traced)
+    return x->traced > y->traced;
+  return a < b;
+}
+
+static void remove_entry_file(struct cfuzz_corpus *c, const struct cfuzz_corpus_entry *e) {
+  if (!c->dir || e->file[0] == '\0')
+    return;
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", c->dir, e->file);
+  /* unlink is atomic: other processes see the file or nothing. */
+  if (unlink(path) != 0 && errno != ENOENT)
+    cfuzz_warn("cannot remove dropped corpus entry '%s': %s", path, strerror(errno));
+}
+
+size_t cfuzz_corpus_drop_redundant(struct cfuzz_corpus *c, bool keep_seeds) {
+  if (c->n < 2)
+    return 0;
+  uint32_t *best = cfuzz_xmalloc((c->feature_space ? c->feature_space : 1) * sizeof(uint32_t));
+  memset(best, 0xff, (c->feature_space ? c->feature_space : 1) * sizeof(uint32_t));
+  for (size_t i = 0; i < c->n; i++) {
+    const struct cfuzz_corpus_entry *e = &c->entries[i];
+    for (uint32_t k = 0; k < e->n_features; k++) {
+      uint32_t f = e->features[k];
+      if (f < c->feature_space && (best[f] == UINT32_MAX || better_entry(c, i, best[f])))
+        best[f] = (uint32_t)i;
+    }
+  }
+  /* Decide for all entries first: best[] indexes the array before it is
+   * compacted. */
+  bool *drop = cfuzz_xcalloc(c->n, sizeof(bool));
+  for (size_t i = 0; i < c->n; i++) {
+    const struct cfuzz_corpus_entry *e = &c->entries[i];
+    bool redundant = e->n_features > 0 && !(keep_seeds && e->seed);
+    for (uint32_t k = 0; k < e->n_features && redundant; k++) {
+      uint32_t f = e->features[k];
+      redundant = f < c->feature_space && best[f] != i && c->entries[best[f]].traced >= e->traced;
+    }
+    drop[i] = redundant;
+  }
+  size_t kept = 0, dropped = 0;
+  for (size_t i = 0; i < c->n; i++) {
+    struct cfuzz_corpus_entry *e = &c->entries[i];
+    if (drop[i]) {
+      forget_features(c, e);
+      remove_entry_file(c, e);
+      c->total_bytes -= e->len;
+      free(e->data);
+      free(e->bits);
+      free(e->features);
+      dropped++;
+    } else {
+      c->entries[kept++] = *e;
+    }
+  }
+  free(drop);
+  c->n = kept;
+  free(best);
+  return dropped;
+}
+
 size_t cfuzz_corpus_flush(struct cfuzz_corpus *c) {
   size_t written = 0;
   for (size_t i = 0; i < c->n; i++) {
@@ -226,7 +313,7 @@ size_t cfuzz_corpus_flush(struct cfuzz_corpus *c) {
       continue;
     e->dirty = false;
     char name[CFUZZ_SHA1_HEX_LEN + 1];
-    if (!write_entry_file(c, e, name) || strcmp(name, e->file) == 0)
+    if (!write_entry_file(c, e, name, e->file[0] != '\0') || strcmp(name, e->file) == 0)
       continue;
     written++;
     /* Only now that the new file is durable may the old one go, and only if

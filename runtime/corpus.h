@@ -31,6 +31,10 @@ struct cfuzz_corpus_entry {
    * only, the file holds the entry's earlier, equally good version. */
   char file[CFUZZ_SHA1_HEX_LEN + 1];
   bool dirty;           /* improved since its file was written: flush pending */
+  bool seed;            /* loaded at start (-keep_seed=1 keeps it) */
+  /* For the scheduler (schedule.h): */
+  uint32_t picks;       /* times chosen as a parent */
+  double exec_time;     /* seconds per run, measured once; 0: unknown */
 };
 
 struct cfuzz_corpus {
@@ -41,6 +45,7 @@ struct cfuzz_corpus {
   uint64_t *features;   /* union of all entries' features, a bitset */
   size_t feature_space; /* run_features.h: cfuzz_feature_space */
   size_t n_features;    /* features in the union ("ft:") */
+  uint32_t *holders;    /* per feature: entries that have it */
   size_t total_bytes;
   char *dir;            /* where new entries are written; NULL: memory only */
   /* Hashes of file names already loaded from or written to any corpus
@@ -77,12 +82,21 @@ static inline bool cfuzz_corpus_has_feature(const struct cfuzz_corpus *c, uint32
 /* Number of PCs covered by the entries together. */
 size_t cfuzz_corpus_pc_count(const struct cfuzz_corpus *c);
 
+/* Drops the entries whose every feature some better entry also has (better:
+ * shorter, or as long with more traced values, or as good and older) and
+ * that traced no more values than those entries, so neither coverage nor a
+ * climb in progress is lost (libFuzzer's -reduce_inputs). Entries without
+ * features are kept, and with keep_seeds so are loaded ones. A dropped
+ * entry's file is removed if this process wrote it. Returns how many went;
+ * indices of the remaining entries may change. */
+size_t cfuzz_corpus_drop_redundant(struct cfuzz_corpus *c, bool keep_seeds);
+
 /* Writes every marked entry (with a corpus directory): the new file is
  * written and made durable first, then the entry's old file is removed if
  * this process wrote it. Returns how many files were written. */
 size_t cfuzz_corpus_flush(struct cfuzz_corpus *c);
 
-/* Writes data atomically as <dir>/<sha1 hex>; name receives the hex name.
+/* Writes data atomically and durably (fsync) as <dir>/<sha1 hex>; name receives the hex name.
  * Returns 0, or -1 with errno set. */
 int cfuzz_corpus_write_file(const char *dir, const uint8_t *data, size_t len, unsigned *tmp_counter,
                             char name[CFUZZ_SHA1_HEX_LEN + 1]);

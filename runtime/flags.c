@@ -48,6 +48,21 @@ static const struct flag_def flag_table[] = {
      "0: -max_len from the start"},
     {"keep_seed", FLAG_INT, F(keep_seed), "0", true, false,
      "1: keep every loaded input as an entry, even one without new features, and never drop it"},
+    {"shuffle", FLAG_INT, F(shuffle), "1", true, false, "1: load the initial inputs in random order"},
+    {"prefer_small", FLAG_INT, F(prefer_small), "1", true, false,
+     "1: load the initial inputs smallest first (after -shuffle)"},
+    {"reduce_inputs", FLAG_INT, F(reduce_inputs), "1", true, false,
+     "1: drop entries whose features shorter entries also have (and files this process wrote for them)"},
+    {"entropic", FLAG_INT, F(entropic), "1", true, false,
+     "1: choose parents by the rarity of their features, recent finds first; 0: uniformly"},
+    {"entropic_feature_frequency_threshold", FLAG_INT, F(entropic_feature_frequency_threshold), "255", true,
+     false, "a feature hit more often than this (in sampled runs) is not rare"},
+    {"entropic_number_of_rarest_features", FLAG_INT, F(entropic_number_of_rarest_features), "100", true, false,
+     "at most this many of the rarest features count"},
+    {"entropic_scale_per_exec_time", FLAG_INT, F(entropic_scale_per_exec_time), "1", true, false,
+     "1: faster entries are chosen more, slow ones less (libFuzzer's default is 0)"},
+    {"cross_over_uniform_dist", FLAG_INT, F(cross_over_uniform_dist), "0", true, false,
+     "1: crossover partners are chosen uniformly, not by the parent weights"},
     {"fuzz", FLAG_STRING, F(fuzz), NULL, true, true,
      "(native tests, as --fuzz=NAME) fuzz test NAME; --fuzz alone fuzzes every test in turn"},
     {"timeout", FLAG_INT, F(timeout), "1200", true, false,
@@ -132,6 +147,12 @@ static void check_ranges(const struct cfuzz_flags *flags) {
     cfuzz_fatal("flag -malloc_limit_mb: value %" PRId64 " out of range (0 or more)", flags->malloc_limit_mb);
   if (flags->fork < 0 || flags->jobs < 0 || flags->workers < 0)
     cfuzz_fatal("flags -fork, -jobs and -workers: negative value");
+  if (flags->entropic_feature_frequency_threshold < 0 || flags->entropic_feature_frequency_threshold > 65535)
+    cfuzz_fatal("flag -entropic_feature_frequency_threshold: value %" PRId64 " out of range (0 to 65535)",
+                flags->entropic_feature_frequency_threshold);
+  if (flags->entropic_number_of_rarest_features < 0 || flags->entropic_number_of_rarest_features > UINT32_MAX)
+    cfuzz_fatal("flag -entropic_number_of_rarest_features: value %" PRId64 " out of range (0 to 4294967295)",
+                flags->entropic_number_of_rarest_features);
   if (flags->len_control < 0)
     cfuzz_fatal("flag -len_control: value %" PRId64 " out of range (0 or more)", flags->len_control);
   if (flags->workdir[0] == '\0')

@@ -28,7 +28,9 @@ struct cfuzz_flags {
   int64_t fork, jobs, workers, keep_going; /* supervisor.h */
   int64_t ignore_crashes, ignore_timeouts, ignore_ooms;
   /* Feedback and scheduling (libFuzzer's meanings). */
-  int64_t use_value_profile, len_control, keep_seed;
+  int64_t use_value_profile, len_control, keep_seed, entropic, entropic_feature_frequency_threshold,
+      entropic_number_of_rarest_features, entropic_scale_per_exec_time, prefer_small, shuffle, reduce_inputs,
+      cross_over_uniform_dist;
   /* Accepted for compatibility, not implemented yet: setting one warns. */
   int64_t merge, minimize_crash, close_fd_mask, verbosity;
   const char *dict;

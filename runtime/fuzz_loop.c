@@ -52,6 +52,8 @@
  * new entry. Short inputs run faster, and the replace-the-parent rule
  * otherwise grows inputs whenever more bytes trace more comparisons. */
 #define LEN_LIMIT_START 32
+/* Runs between two -reduce_inputs passes (the first comes after loading). */
+#define REDUCE_EVERY_RUNS (1u << 16)
 /* Most a mutation can grow an input (stacked string insertions). */
 #define MUTATION_GROWTH (4 * CFUZZ_CMP_STR_MAX)
 
@@ -69,6 +71,9 @@ struct fuzzer {
   uint64_t *run_bits;    /* PCs of the last run */
   struct cfuzz_run_features run_features; /* features of the last run */
   struct cfuzz_run_outcome run;           /* the last run, as judged */
+  uint64_t *scratch_bits;                 /* a timed rerun's coverage, discarded */
+  struct cfuzz_run_features scratch_features;
+  uint64_t next_reduce;                   /* run count of the next -reduce_inputs pass */
   size_t max_len;
   size_t len_limit;
   uint64_t last_progress_run; /* last NEW entry or len_limit increase */
@@ -98,6 +103,22 @@ static void grow_input_file(struct fuzzer *f, size_t capacity) {
     cfuzz_fatal("%s", err);
 }
 
+/* Runs the input in the input file once more, timed, for the scheduler;
+ * returns seconds. Only for inputs that become or improve an entry, so the
+ * clock is not read on every run. The rerun's coverage is discarded and not
+ * counted as a run. */
+static double time_input(struct fuzzer *f, size_t len) {
+  if (!f->scheduler.opt.scale_per_exec_time)
+    return 0;
+  int rc;
+  struct cfuzz_target target = {f->cfg->test_one, f->cfg->ctx};
+  double start = cfuzz_now();
+  cfuzz_run_target(&f->crash, &target, f->input.data, len, &rc);
+  double elapsed = cfuzz_now() - start;
+  cfuzz_collect_run(&cfuzz_instr, &f->modules, f->scratch_bits, &f->scratch_features);
+  return elapsed > 0 ? elapsed : 1e-9;
+}
+
 /* Runs the input already in the input file and analyses the run. A NEW
  * input is written to the corpus directory unless `on_disk` (it came from
  * there). */
@@ -123,20 +144,29 @@ static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk)
       .traced = cfuzz_traced_values_count(&cfuzz_instr.traced),
       .fresh = fresh,
   };
+  cfuzz_scheduler_observe(&f->scheduler, &f->run, f->runs);
   if (rc == CFUZZ_SKIP)
     return CFUZZ_VERDICT_BORING;
   enum cfuzz_verdict v = cfuzz_judge_run(&f->judge, &f->corpus, &f->run, parent);
+  size_t entry;
   switch (v) {
   case CFUZZ_VERDICT_BORING:
     return v;
   case CFUZZ_VERDICT_NEW:
-    cfuzz_corpus_add(&f->corpus, f->input.data, &f->run, !on_disk);
+    entry = cfuzz_corpus_add(&f->corpus, f->input.data, &f->run, !on_disk);
+    f->corpus.entries[entry].seed = parent == CFUZZ_NO_PARENT;
+    f->corpus.entries[entry].exec_time = time_input(f, len);
     f->new_units++;
     f->last_progress_run = f->runs;
+    cfuzz_scheduler_corpus_changed(&f->scheduler);
     break;
   case CFUZZ_VERDICT_REPLACE:
+    cfuzz_corpus_replace(&f->corpus, parent, f->input.data, &f->run, false);
+    break;
   case CFUZZ_VERDICT_REPLACE_BETTER:
-    cfuzz_corpus_replace(&f->corpus, parent, f->input.data, &f->run, v == CFUZZ_VERDICT_REPLACE_BETTER);
+    cfuzz_corpus_replace(&f->corpus, parent, f->input.data, &f->run, true);
+    f->corpus.entries[parent].exec_time = time_input(f, len);
+    cfuzz_scheduler_corpus_changed(&f->scheduler);
     break;
   }
   __atomic_fetch_add(&f->cov.header->unique_runs, 1, __ATOMIC_RELAXED);
@@ -162,17 +192,55 @@ static void load_input(struct fuzzer *f, const uint8_t *data, size_t len, const 
     grow_input_file(f, len);
   memcpy(f->input.data, data, len);
   cfuzz_input_file_set_length(&f->input, len);
-  if (run_one(f, CFUZZ_NO_PARENT, name != NULL) == CFUZZ_VERDICT_BORING && f->cfg->flags->keep_seed)
-    cfuzz_corpus_add(&f->corpus, data, &f->run, false);
+  if (run_one(f, CFUZZ_NO_PARENT, name != NULL) == CFUZZ_VERDICT_BORING && f->cfg->flags->keep_seed) {
+    size_t i = cfuzz_corpus_add(&f->corpus, data, &f->run, false);
+    f->corpus.entries[i].seed = true;
+    cfuzz_scheduler_corpus_changed(&f->scheduler);
+  }
 }
 
+/* A file arriving in the corpus directory while fuzzing (another process's). */
 static void visit_corpus_file(void *ctx, const char *name, const uint8_t *data, size_t len) {
   load_input(ctx, data, len, name);
 }
 
-static void visit_extra_file(void *ctx, const char *name, const uint8_t *data, size_t len) {
+/* The inputs to load at start, collected first so that their order can
+ * follow -shuffle and -prefer_small. */
+struct initial_input {
+  bool in_corpus_dir; /* already a file of the corpus directory */
+  size_t order;       /* position after the shuffle: ties keep it */
+  uint8_t *data;
+  size_t len;
+};
+
+struct initial_inputs {
+  struct initial_input *items;
+  size_t n, cap;
+  bool in_corpus_dir; /* for the directory being scanned */
+};
+
+static void collect_input(struct initial_inputs *l, const uint8_t *data, size_t len) {
+  if (l->n == l->cap) {
+    l->cap = l->cap ? l->cap * 2 : 64;
+    l->items = cfuzz_xrealloc(l->items, l->cap * sizeof *l->items);
+  }
+  struct initial_input *in = &l->items[l->n++];
+  in->in_corpus_dir = l->in_corpus_dir;
+  in->data = cfuzz_xmalloc(len ? len : 1);
+  memcpy(in->data, data, len);
+  in->len = len;
+}
+
+static void visit_initial_file(void *ctx, const char *name, const uint8_t *data, size_t len) {
   (void)name;
-  load_input(ctx, data, len, NULL);
+  collect_input(ctx, data, len);
+}
+
+static int compare_length(const void *a, const void *b) {
+  const struct initial_input *x = a, *y = b;
+  if (x->len != y->len)
+    return (x->len > y->len) - (x->len < y->len);
+  return (x->order > y->order) - (x->order < y->order);
 }
 
 static void open_files(struct fuzzer *f) {
@@ -212,24 +280,60 @@ static void open_files(struct fuzzer *f) {
 
 static void load_corpus(struct fuzzer *f) {
   const struct cfuzz_loop_config *cfg = f->cfg;
-  if (cfg->corpus_dir &&
-      cfuzz_corpus_scan_dir(&f->corpus, cfg->corpus_dir, f->max_len, visit_corpus_file, f) != 0)
+  struct initial_inputs l = {.in_corpus_dir = true};
+  if (cfg->corpus_dir && cfuzz_corpus_scan_dir(&f->corpus, cfg->corpus_dir, f->max_len, visit_initial_file, &l) != 0)
     cfuzz_fatal("cannot read corpus directory '%s'", cfg->corpus_dir);
+  l.in_corpus_dir = false;
   for (size_t i = 0; i < cfg->n_extra_dirs; i++)
-    if (cfuzz_corpus_scan_dir(&f->corpus, cfg->extra_dirs[i], f->max_len, visit_extra_file, f) != 0)
+    if (cfuzz_corpus_scan_dir(&f->corpus, cfg->extra_dirs[i], f->max_len, visit_initial_file, &l) != 0)
       cfuzz_fatal("cannot read corpus directory '%s'", cfg->extra_dirs[i]);
   for (size_t i = 0; i < cfg->n_seeds; i++)
-    load_input(f, cfg->seeds[i].data, cfg->seeds[i].len, NULL);
+    collect_input(&l, cfg->seeds[i].data, cfg->seeds[i].len);
+  if (cfg->flags->shuffle) {
+    for (size_t i = l.n; i > 1; i--) {
+      size_t j = (size_t)cfuzz_rng_below(&f->rng, i);
+      struct initial_input t = l.items[i - 1];
+      l.items[i - 1] = l.items[j];
+      l.items[j] = t;
+    }
+  }
+  /* Small inputs first (as libFuzzer): the larger ones then only enter with
+   * features the small ones lack. */
+  for (size_t i = 0; i < l.n; i++)
+    l.items[i].order = i;
+  if (cfg->flags->prefer_small)
+    qsort(l.items, l.n, sizeof *l.items, compare_length);
+  for (size_t i = 0; i < l.n; i++) {
+    /* A corpus-directory file is already on disk; anything else that adds
+     * features is written there. */
+    load_input(f, l.items[i].data, l.items[i].len, l.items[i].in_corpus_dir ? "" : NULL);
+    free(l.items[i].data);
+  }
+  free(l.items);
   if (f->corpus.n == 0) {
-    /* Nothing to start from: one random input, as the reference does. */
+    /* Nothing to start from, or nothing with features: one random input,
+     * as the reference does, kept whatever it covers. */
     uint8_t random_input[200];
     size_t len = cfuzz_rng_below(&f->rng, sizeof random_input);
     if (len > f->max_len)
       len = f->max_len;
     cfuzz_rng_bytes(&f->rng, random_input, len);
     load_input(f, random_input, len, NULL);
+    if (f->corpus.n == 0) {
+      cfuzz_corpus_add(&f->corpus, random_input, &f->run, false);
+      cfuzz_scheduler_corpus_changed(&f->scheduler);
+    }
   }
   fprintf(stderr, "INFO: loaded %zu corpus entries (%zu bytes)\n", f->corpus.n, f->corpus.total_bytes);
+}
+
+/* -reduce_inputs: drops entries whose features better ones hold. At fixed
+ * run counts, so a -seed run repeats. */
+static void reduce_corpus(struct fuzzer *f) {
+  if (!f->cfg->flags->reduce_inputs)
+    return;
+  if (cfuzz_corpus_drop_redundant(&f->corpus, f->cfg->flags->keep_seed != 0) > 0)
+    cfuzz_scheduler_corpus_changed(&f->scheduler);
 }
 
 static void mutate_and_run_one(struct fuzzer *f, size_t parent) {
@@ -329,8 +433,16 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   cfuzz_corpus_init(&f.corpus, cfg->corpus_dir, f.modules.n_words, feature_space);
   cfuzz_judge_init(&f.judge, feature_space);
   f.run_features.ids = cfuzz_xcalloc(f.modules.n_pcs + CFUZZ_VP_MAX_PER_RUN, sizeof(uint32_t));
+  f.scratch_bits = cfuzz_xcalloc(f.modules.n_words ? f.modules.n_words : 1, sizeof(uint64_t));
+  f.scratch_features.ids = cfuzz_xcalloc(f.modules.n_pcs + CFUZZ_VP_MAX_PER_RUN, sizeof(uint32_t));
   cfuzz_instr.value_profile.enabled = flags->use_value_profile != 0;
-  cfuzz_scheduler_init(&f.scheduler);
+  struct cfuzz_schedule_options schedule = {
+      .entropic = flags->entropic != 0,
+      .feature_frequency_threshold = (uint32_t)flags->entropic_feature_frequency_threshold,
+      .rarest_features = (uint32_t)flags->entropic_number_of_rarest_features,
+      .scale_per_exec_time = flags->entropic_scale_per_exec_time != 0,
+  };
+  cfuzz_scheduler_init(&f.scheduler, &schedule, feature_space);
 
   cfuzz_crash_context_init(&f.crash, flags);
   f.crash.input = &f.input;
@@ -381,7 +493,11 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
     } else if (f.run_limit >= 0 && f.runs >= (uint64_t)f.run_limit) {
       break;
     }
-    mutate_and_run_one(&f, cfuzz_scheduler_pick(&f.scheduler, &f.corpus, &f.rng));
+    if (f.runs >= f.next_reduce) {
+      reduce_corpus(&f);
+      f.next_reduce = f.runs + REDUCE_EVERY_RUNS;
+    }
+    mutate_and_run_one(&f, cfuzz_scheduler_pick(&f.scheduler, &f.corpus, &f.rng, f.runs));
   }
 
   cfuzz_corpus_flush(&f.corpus);
@@ -401,6 +517,9 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   cfuzz_modules_free(&f.modules);
   free(f.run_bits);
   free(f.run_features.ids);
+  free(f.scratch_bits);
+  free(f.scratch_features.ids);
+  cfuzz_scheduler_free(&f.scheduler);
   cfuzz_judge_free(&f.judge);
   cfuzz_instr.value_profile.enabled = false;
   return 0;

@@ -23,10 +23,10 @@ static bool has_new_feature(const struct cfuzz_corpus *c, const struct cfuzz_run
   return false;
 }
 
-/* Number of the run's distinct features if they include every one of the
- * entry's, else 0 (an entry always has a feature when the run does). */
-static size_t superset_size(struct cfuzz_judge *j, const struct cfuzz_run_outcome *run,
-                            const struct cfuzz_corpus_entry *e) {
+/* Number of the run's distinct features, or 0 if the run lacks a feature
+ * of the entry that no other entry has. */
+static size_t keeps_unique(struct cfuzz_judge *j, const struct cfuzz_corpus *c, const struct cfuzz_run_outcome *run,
+                           const struct cfuzz_corpus_entry *e) {
   size_t distinct = 0;
   for (size_t i = 0; i < run->n_features; i++) {
     uint32_t f = run->features[i];
@@ -34,12 +34,14 @@ static size_t superset_size(struct cfuzz_judge *j, const struct cfuzz_run_outcom
     distinct += !(j->scratch[f / 64] & bit);
     j->scratch[f / 64] |= bit;
   }
-  bool all = true;
-  for (size_t i = 0; i < e->n_features && all; i++)
-    all = (j->scratch[e->features[i] / 64] >> (e->features[i] % 64)) & 1;
+  bool kept = true;
+  for (size_t i = 0; i < e->n_features && kept; i++) {
+    uint32_t f = e->features[i];
+    kept = ((j->scratch[f / 64] >> (f % 64)) & 1) || c->holders[f] > 1;
+  }
   for (size_t i = 0; i < run->n_features; i++)
     j->scratch[run->features[i] / 64] = 0;
-  return all ? distinct : 0;
+  return kept ? distinct : 0;
 }
 
 enum cfuzz_verdict cfuzz_judge_run(struct cfuzz_judge *j, const struct cfuzz_corpus *c,
@@ -49,14 +51,16 @@ enum cfuzz_verdict cfuzz_judge_run(struct cfuzz_judge *j, const struct cfuzz_cor
   if (parent == CFUZZ_NO_PARENT)
     return CFUZZ_VERDICT_BORING;
   const struct cfuzz_corpus_entry *e = &c->entries[parent];
-  if (run->traced < e->traced || run->n_features < e->n_features ||
-      !cfuzz_bits_cover(run->bits, e->bits, c->n_words))
+  if (run->traced < e->traced || !cfuzz_bits_cover(run->bits, e->bits, c->n_words))
     return CFUZZ_VERDICT_BORING;
-  size_t distinct = superset_size(j, run, e);
+  size_t distinct = keeps_unique(j, c, run, e);
   if (distinct == 0 && e->n_features > 0)
     return CFUZZ_VERDICT_BORING;
   bool more_features = distinct > e->n_features;
-  if (run->len > e->len && !more_features)
+  /* Never longer: growing for more features (all known elsewhere) made
+   * entries swell as growing for traced values did; inputs grow as NEW
+   * entries, within the length limit (-len_control). */
+  if (run->len > e->len)
     return CFUZZ_VERDICT_BORING;
   if (run->traced > e->traced || more_features || run->len < e->len)
     return CFUZZ_VERDICT_REPLACE_BETTER;

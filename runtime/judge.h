@@ -5,17 +5,18 @@
  *  - NEW: the run has a feature (run_features.h: a PC at a hit-count bucket, a
  *    value-profile slot) that no corpus entry has, or reached a PC that the
  *    shared coverage file had never seen ("fresh").
- *  - REPLACE: otherwise the run has every feature of its parent entry (so a
- *    replacement never loses a PC or a hit-count bucket) and traced at least
- *    as many distinct comparison values. It must be no longer than the
- *    parent, unless it has strictly more features: then it may grow
- *    (libFuzzer lets inputs grow when coverage justifies it; growing for
- *    traced values alone made entries swell to the length limit, as more
- *    bytes trace more comparisons). It is BETTER (worth writing to disk)
- *    when it traced more, has more features, or is shorter; otherwise it is
+ *  - REPLACE: otherwise the run covers every PC of its parent entry, keeps
+ *    every feature (hit-count bucket, value-profile slot) that only the
+ *    parent has, traced at least as many distinct comparison values and is
+ *    no longer. It is BETTER (worth writing to disk) when it traced more,
+ *    has more features, or is shorter (libFuzzer's -reduce_inputs: a smaller
+ *    input replaces a larger one with the same features); otherwise it is
  *    neutral drift, kept in memory only. This is the reference's climb by
  *    the number of distinct traced pc ^ value pairs, checked against the
- *    parent's own features rather than the global set.
+ *    parent's own coverage rather than the global set. A replacement may
+ *    not grow: with most targets more bytes trace more comparisons (and
+ *    shift hit counts), and entries swelled to the length limit when it
+ *    could; inputs grow as NEW entries, within the length limit.
  * Work per run: one pass over the run's features; the replacement test adds
  * a pass over the parent's, only when the cheap conditions hold. */
 #ifndef CFUZZ_JUDGE_H

@@ -1,11 +1,158 @@
-/* schedule.c - parent choice (see schedule.h). */
+/* schedule.c - parent choice by feature rarity, recency and execution time
+ * (see schedule.h). Only observe() and the pick run per execution; the
+ * refresh runs every few hundred runs at most and costs the corpus's
+ * features. */
 #include "schedule.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-void cfuzz_scheduler_init(struct cfuzz_scheduler *s) { memset(s, 0, sizeof *s); }
+#include "util.h"
 
-size_t cfuzz_scheduler_pick(struct cfuzz_scheduler *s, const struct cfuzz_corpus *c, struct cfuzz_rng *rng) {
-  s->picks++;
-  return (size_t)cfuzz_rng_below(rng, c->n);
+/* Picks beyond which an entry is no longer a recent find. */
+#define RECENT_PICKS 1024
+#define RECENT_BOOST 4.0
+/* Every entry keeps some weight, so none is starved. */
+#define BASE_WEIGHT 0.05
+
+void cfuzz_scheduler_init(struct cfuzz_scheduler *s, const struct cfuzz_schedule_options *o, size_t feature_space) {
+  memset(s, 0, sizeof *s);
+  s->opt = *o;
+  s->feature_space = feature_space;
+  if (o->entropic) {
+    s->hits = cfuzz_xcalloc(feature_space ? feature_space : 1, sizeof(uint16_t));
+    s->scratch = cfuzz_xcalloc(feature_space ? feature_space : 1, sizeof(uint16_t));
+  }
+  s->stale = true;
+}
+
+void cfuzz_scheduler_free(struct cfuzz_scheduler *s) {
+  free(s->hits);
+  free(s->scratch);
+  free(s->cumulative);
+  free(s->times);
+  memset(s, 0, sizeof *s);
+}
+
+static int compare_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+static int compare_u16(const void *a, const void *b) {
+  return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
+}
+
+/* The hit count at or below which a feature counts as rare: the flag's
+ * threshold, lowered so that at most rarest_features corpus features pass. */
+static uint32_t rare_limit(struct cfuzz_scheduler *s, const struct cfuzz_corpus *c) {
+  uint32_t limit = s->opt.feature_frequency_threshold;
+  size_t n = 0;
+  for (size_t w = 0; w * 64 < c->feature_space; w++) {
+    for (uint64_t bits = c->features[w]; bits; bits &= bits - 1) {
+      size_t f = w * 64 + (size_t)__builtin_ctzll(bits);
+      if (f < c->feature_space && s->hits[f] <= limit)
+        s->scratch[n++] = s->hits[f];
+    }
+  }
+  if (s->opt.rarest_features && n > s->opt.rarest_features) {
+    qsort(s->scratch, n, sizeof(uint16_t), compare_u16);
+    limit = s->scratch[s->opt.rarest_features - 1];
+  }
+  return limit;
+}
+
+double cfuzz_scheduler_weight(const struct cfuzz_scheduler *s, const struct cfuzz_corpus_entry *e,
+                              uint32_t limit, double mean_time) {
+  double rarity = BASE_WEIGHT;
+  for (uint32_t i = 0; i < e->n_features; i++) {
+    uint32_t h = s->hits[e->features[i]];
+    if (h <= limit)
+      rarity += 1.0 / (double)(h + 1);
+  }
+  if (e->picks < RECENT_PICKS)
+    rarity *= RECENT_BOOST;
+  if (s->opt.scale_per_exec_time && e->exec_time > 0 && mean_time > 0) {
+    double t = e->exec_time > SCHEDULE_TIME_FLOOR_S ? e->exec_time : SCHEDULE_TIME_FLOOR_S;
+    /* Powers of two (the nearest to mean/t, from 1/16 to 2), so small
+     * timing noise rarely changes a weight. */
+    double ratio = mean_time / t;
+    for (int up = 0; ratio >= 1.4142 && up < 1; up++, ratio /= 2)
+      rarity *= 2;
+    for (int down = 0; ratio < 0.7071 && down < 4; down++, ratio *= 2)
+      rarity /= 2;
+  }
+  return rarity;
+}
+
+void cfuzz_scheduler_refresh(struct cfuzz_scheduler *s, const struct cfuzz_corpus *c, uint64_t runs) {
+  if (c->n > s->cap) {
+    s->cap = c->n * 2;
+    s->cumulative = cfuzz_xrealloc(s->cumulative, s->cap * sizeof(double));
+    s->times = cfuzz_xrealloc(s->times, s->cap * sizeof(double));
+  }
+  /* The median, not the mean: a few very slow entries (the case this
+   * guards against) would drag a mean up to them. */
+  size_t timed = 0;
+  for (size_t i = 0; i < c->n; i++) {
+    double t = c->entries[i].exec_time;
+    if (t > 0)
+      s->times[timed++] = t > SCHEDULE_TIME_FLOOR_S ? t : SCHEDULE_TIME_FLOOR_S;
+  }
+  double mean_time = 0;
+  if (timed) {
+    qsort(s->times, timed, sizeof(double), compare_double);
+    mean_time = s->times[timed / 2];
+  }
+  uint32_t limit = rare_limit(s, c);
+  double sum = 0;
+  for (size_t i = 0; i < c->n; i++) {
+    sum += cfuzz_scheduler_weight(s, &c->entries[i], limit, mean_time);
+    s->cumulative[i] = sum;
+  }
+  s->n_weights = c->n;
+  s->stale = false;
+  s->refreshed_at = runs;
+}
+
+static size_t weighted(const struct cfuzz_scheduler *s, struct cfuzz_rng *rng) {
+  double total = s->cumulative[s->n_weights - 1];
+  double r = (double)(cfuzz_rng_next(rng) >> 11) * 0x1p-53 * total;
+  size_t lo = 0, hi = s->n_weights - 1;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (s->cumulative[mid] > r)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return lo;
+}
+
+size_t cfuzz_scheduler_pick(struct cfuzz_scheduler *s, struct cfuzz_corpus *c, struct cfuzz_rng *rng,
+                            uint64_t runs) {
+  size_t i;
+  if (!s->opt.entropic) {
+    i = (size_t)cfuzz_rng_below(rng, c->n);
+  } else {
+    uint64_t since = runs - s->refreshed_at;
+    if (s->n_weights == 0 || s->n_weights > c->n || (s->stale && since >= SCHEDULE_REFRESH_RUNS) ||
+        since >= SCHEDULE_REFRESH_MAX_RUNS)
+      cfuzz_scheduler_refresh(s, c, runs);
+    /* Entries added since the refresh are picked uniformly among all until
+     * the next one: a new find gets its first turns at once. */
+    if (c->n > s->n_weights && cfuzz_rng_below(rng, 4) == 0)
+      i = s->n_weights + (size_t)cfuzz_rng_below(rng, c->n - s->n_weights);
+    else
+      i = weighted(s, rng);
+  }
+  c->entries[i].picks++;
+  return i;
+}
+
+size_t cfuzz_scheduler_pick_partner(struct cfuzz_scheduler *s, const struct cfuzz_corpus *c,
+                                    struct cfuzz_rng *rng, bool uniform) {
+  if (uniform || !s->opt.entropic || s->n_weights == 0 || s->n_weights > c->n)
+    return (size_t)cfuzz_rng_below(rng, c->n);
+  return weighted(s, rng);
 }

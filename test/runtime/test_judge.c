@@ -62,13 +62,19 @@ static void test_features(void) {
    * the other entry): boring, although the PCs and traced values are kept. */
   const uint32_t lost[] = {0 * 8 + 0, 1 * 8 + 1, 2 * 8 + 5};
   CHECK(judge_features(&c, lost, 3, 5, 9, 0) == CFUZZ_VERDICT_BORING);
-  /* Longer with the same features: boring; longer with more (all known to
-   * the corpus): the input may grow. */
+  /* Longer: boring, even with more features (all known to the corpus). */
   CHECK(judge_features(&c, parent, 3, 12, 2, 0) == CFUZZ_VERDICT_BORING);
   const uint32_t more[] = {0 * 8 + 0, 1 * 8 + 0, 1 * 8 + 1, 2 * 8 + 5};
-  CHECK(judge_features(&c, more, 4, 12, 2, 0) == CFUZZ_VERDICT_REPLACE_BETTER);
-  /* ... but not with fewer traced values. */
-  CHECK(judge_features(&c, more, 4, 12, 1, 0) == CFUZZ_VERDICT_BORING);
+  CHECK(judge_features(&c, more, 4, 12, 2, 0) == CFUZZ_VERDICT_BORING);
+  /* As long with more features: better; with fewer traced values: boring. */
+  CHECK(judge_features(&c, more, 4, 8, 2, 0) == CFUZZ_VERDICT_REPLACE_BETTER);
+  CHECK(judge_features(&c, more, 4, 8, 1, 0) == CFUZZ_VERDICT_BORING);
+  /* A parent bucket that another entry also has may be lost: pc 1 once is
+   * the parent's alone until a second entry has it too. */
+  const uint32_t shared_lost[] = {0 * 8 + 0, 1 * 8 + 1, 2 * 8 + 5};
+  CHECK(judge_features(&c, shared_lost, 3, 8, 2, 0) == CFUZZ_VERDICT_BORING);
+  add_with_features(&c, fewer_hits, 3, 8, 2);
+  CHECK(judge_features(&c, shared_lost, 3, 8, 2, 0) == CFUZZ_VERDICT_REPLACE);
   cfuzz_corpus_free(&c);
 }
 

@@ -1,46 +1,208 @@
-/* Unit tests: schedule.c (parent choice). */
+/* Unit tests: schedule.c (parent choice by feature rarity, recency and
+ * execution time; uniform with -entropic=0; reproducible under a seed) and
+ * corpus.c's dropping of redundant entries. */
 #include <stdint.h>
 
 #include "check.h"
 #include "corpus.h"
 #include "schedule.h"
 
-/* A run that reached bits (no features), len bytes, traced values. */
-#define RUN(b, l, t) (&(struct cfuzz_run_outcome){.bits = (b), .len = (l), .traced = (t)})
+#define N_PCS 64
+#define SPACE (N_PCS * 8 + 64)
 
-static const uint8_t bytes[4] = "abcd";
+static const uint8_t bytes[16] = "abcdefghijklmnop";
+
+static size_t add(struct cfuzz_corpus *c, const uint32_t *ft, size_t n, size_t len, uint32_t traced) {
+  uint64_t bits = 1;
+  struct cfuzz_run_outcome run = {.bits = &bits, .features = ft, .n_features = n, .len = len, .traced = traced};
+  return cfuzz_corpus_add(c, bytes, &run, false);
+}
+
+static void observe(struct cfuzz_scheduler *s, const uint32_t *ft, size_t n, int times) {
+  struct cfuzz_run_outcome run = {.features = ft, .n_features = n};
+  for (int i = 0; i < times; i++)
+    cfuzz_scheduler_observe(s, &run, (uint64_t)i * SCHEDULE_SAMPLE_EVERY);
+}
+
+static const struct cfuzz_schedule_options entropic = {
+    .entropic = true, .feature_frequency_threshold = 255, .rarest_features = 100, .scale_per_exec_time = true};
+
+static void count_picks(struct cfuzz_scheduler *s, struct cfuzz_corpus *c, size_t *counts, int n) {
+  struct cfuzz_rng rng;
+  cfuzz_rng_seed(&rng, 1);
+  for (int i = 0; i < n; i++) {
+    size_t p = cfuzz_scheduler_pick(s, c, &rng, 0);
+    CHECK(p < c->n);
+    if (p < c->n)
+      counts[p]++;
+  }
+}
 
 static void test_uniform(void) {
   struct cfuzz_corpus c;
-  cfuzz_corpus_init(&c, NULL, 1, 64 * (1));
-  uint64_t bits = 1;
-  for (int i = 0; i < 4; i++)
-    cfuzz_corpus_add(&c, bytes, RUN(&bits, 4, 0), false);
+  cfuzz_corpus_init(&c, NULL, 1, SPACE);
+  const uint32_t common[] = {0};
+  const uint32_t rare[] = {0, 9};
+  add(&c, common, 1, 4, 0);
+  add(&c, common, 1, 4, 0);
+  add(&c, common, 1, 4, 0);
+  add(&c, rare, 2, 4, 0);
+  struct cfuzz_schedule_options o = entropic;
+  o.entropic = false;
   struct cfuzz_scheduler s;
-  cfuzz_scheduler_init(&s);
-  struct cfuzz_rng rng;
-  cfuzz_rng_seed(&rng, 1);
+  cfuzz_scheduler_init(&s, &o, SPACE);
   size_t counts[4] = {0};
-  for (int i = 0; i < 4000; i++) {
-    size_t p = cfuzz_scheduler_pick(&s, &c, &rng);
-    CHECK(p < 4);
-    if (p < 4)
-      counts[p]++;
-  }
+  count_picks(&s, &c, counts, 4000);
   for (int i = 0; i < 4; i++)
     CHECK(counts[i] > 800 && counts[i] < 1200);
-  /* The same seed picks the same parents. */
+  CHECK(c.entries[0].picks == counts[0]);
+  cfuzz_scheduler_free(&s);
+  cfuzz_corpus_free(&c);
+}
+
+/* The entry holding a rarely hit feature is chosen far more often. */
+static void test_rarity(void) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, NULL, 1, SPACE);
+  const uint32_t common[] = {0, 8};
+  const uint32_t rare[] = {0, 8, 17};
+  add(&c, common, 2, 4, 0);
+  add(&c, common, 2, 4, 0);
+  add(&c, rare, 3, 4, 0);
+  struct cfuzz_scheduler s;
+  cfuzz_scheduler_init(&s, &entropic, SPACE);
+  observe(&s, common, 2, 200);
+  observe(&s, rare, 3, 1);
+  size_t counts[3] = {0};
+  count_picks(&s, &c, counts, 6000);
+  CHECK(counts[2] > 3 * counts[0] && counts[2] > 3 * counts[1]);
+  CHECK(counts[0] > 0 && counts[1] > 0); /* nobody starves */
+  /* Features hit more often than the threshold are not rare. */
+  struct cfuzz_schedule_options o = entropic;
+  o.feature_frequency_threshold = 0;
+  struct cfuzz_scheduler t;
+  cfuzz_scheduler_init(&t, &o, SPACE);
+  observe(&t, common, 2, 200);
+  observe(&t, rare, 3, 1);
+  for (size_t i = 0; i < c.n; i++)
+    c.entries[i].picks = 0;
+  double w0 = cfuzz_scheduler_weight(&t, &c.entries[0], 0, 0), w2 = cfuzz_scheduler_weight(&t, &c.entries[2], 0, 0);
+  CHECK(w0 == w2);
+  cfuzz_scheduler_free(&t);
+  cfuzz_scheduler_free(&s);
+  cfuzz_corpus_free(&c);
+}
+
+/* A recent find weighs more; a slow entry less, a fast one more; timing
+ * differences under the floor count as none. */
+static void test_recency_and_time(void) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, NULL, 1, SPACE);
+  const uint32_t ft[] = {0};
+  add(&c, ft, 1, 4, 0);
+  add(&c, ft, 1, 4, 0);
+  add(&c, ft, 1, 4, 0);
+  struct cfuzz_scheduler s;
+  cfuzz_scheduler_init(&s, &entropic, SPACE);
+  double fresh = cfuzz_scheduler_weight(&s, &c.entries[0], 255, 0);
+  c.entries[0].picks = 100000;
+  CHECK(cfuzz_scheduler_weight(&s, &c.entries[0], 255, 0) < fresh);
+  c.entries[0].picks = 0;
+  double mean = 1e-3;
+  c.entries[0].exec_time = 16e-3;
+  c.entries[1].exec_time = 1e-3;
+  c.entries[2].exec_time = 0.25e-3;
+  double slow = cfuzz_scheduler_weight(&s, &c.entries[0], 255, mean);
+  double usual = cfuzz_scheduler_weight(&s, &c.entries[1], 255, mean);
+  double fast = cfuzz_scheduler_weight(&s, &c.entries[2], 255, mean);
+  CHECK(slow * 16 == usual);
+  CHECK(fast == usual * 2);
+  c.entries[0].exec_time = 1e-6;
+  c.entries[1].exec_time = 5e-6;
+  CHECK(cfuzz_scheduler_weight(&s, &c.entries[0], 255, SCHEDULE_TIME_FLOOR_S) ==
+        cfuzz_scheduler_weight(&s, &c.entries[1], 255, SCHEDULE_TIME_FLOOR_S));
+  /* Slow entries are picked less. */
+  c.entries[0].exec_time = 16e-3;
+  c.entries[1].exec_time = 1e-3;
+  c.entries[2].exec_time = 1e-3;
+  size_t counts[3] = {0};
+  count_picks(&s, &c, counts, 3000);
+  CHECK(counts[0] * 4 < counts[1]);
+  cfuzz_scheduler_free(&s);
+  cfuzz_corpus_free(&c);
+}
+
+static void test_reproducible(void) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, NULL, 1, SPACE);
+  const uint32_t a[] = {0, 8}, b[] = {0, 16}, d[] = {0, 24, 33};
+  add(&c, a, 2, 4, 0);
+  add(&c, b, 2, 4, 0);
+  add(&c, d, 3, 4, 0);
+  struct cfuzz_scheduler s1, s2;
+  cfuzz_scheduler_init(&s1, &entropic, SPACE);
+  cfuzz_scheduler_init(&s2, &entropic, SPACE);
   struct cfuzz_rng r1, r2;
   cfuzz_rng_seed(&r1, 7);
   cfuzz_rng_seed(&r2, 7);
   int same = 1;
-  for (int i = 0; i < 100; i++)
-    same &= cfuzz_scheduler_pick(&s, &c, &r1) == cfuzz_scheduler_pick(&s, &c, &r2);
+  for (uint64_t i = 0; i < 1000; i++) {
+    size_t p1 = cfuzz_scheduler_pick(&s1, &c, &r1, i);
+    size_t p2 = cfuzz_scheduler_pick(&s2, &c, &r2, i);
+    same &= p1 == p2;
+    struct cfuzz_run_outcome run = {.features = c.entries[p1].features, .n_features = c.entries[p1].n_features};
+    cfuzz_scheduler_observe(&s1, &run, i);
+    cfuzz_scheduler_observe(&s2, &run, i);
+  }
   CHECK(same);
+  /* A new entry gets turns before the next refresh. */
+  const uint32_t e[] = {0, 41};
+  add(&c, e, 2, 4, 0);
+  cfuzz_scheduler_corpus_changed(&s1);
+  size_t new_picks = 0;
+  for (uint64_t i = 1000; i < 1100; i++)
+    new_picks += cfuzz_scheduler_pick(&s1, &c, &r1, i) == 3;
+  CHECK(new_picks > 0);
+  /* Partners: within the corpus. */
+  for (int i = 0; i < 100; i++) {
+    CHECK(cfuzz_scheduler_pick_partner(&s1, &c, &r1, false) < c.n);
+    CHECK(cfuzz_scheduler_pick_partner(&s1, &c, &r1, true) < c.n);
+  }
+  cfuzz_scheduler_free(&s1);
+  cfuzz_scheduler_free(&s2);
+  cfuzz_corpus_free(&c);
+}
+
+/* -reduce_inputs: an entry goes only when shorter (or equal, more traced)
+ * entries hold every feature and traced at least as much. */
+static void test_drop_redundant(void) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, NULL, 1, SPACE);
+  const uint32_t small[] = {0, 8}, big[] = {0, 8}, other[] = {0, 17}, climber[] = {0, 8};
+  add(&c, small, 2, 4, 3);   /* 0: best for 0 and 8 */
+  add(&c, big, 2, 9, 3);     /* 1: same features, longer: goes */
+  add(&c, other, 2, 6, 3);   /* 2: only holder of 17: stays */
+  add(&c, climber, 2, 8, 5); /* 3: longer but traced more: a climb, stays */
+  size_t n_features = c.n_features, bytes_before = c.total_bytes;
+  CHECK(cfuzz_corpus_drop_redundant(&c, false) == 1);
+  CHECK(c.n == 3);
+  CHECK(c.entries[0].len == 4 && c.entries[1].len == 6 && c.entries[2].len == 8);
+  CHECK(c.total_bytes == bytes_before - 9);
+  CHECK(c.n_features == n_features);
+  CHECK(cfuzz_corpus_drop_redundant(&c, false) == 0);
+  /* Equal entries: the older stays. Seeds stay with keep_seeds. */
+  size_t twin = add(&c, small, 2, 4, 3);
+  c.entries[twin].seed = true;
+  CHECK(cfuzz_corpus_drop_redundant(&c, true) == 0);
+  CHECK(cfuzz_corpus_drop_redundant(&c, false) == 1 && c.n == 3);
   cfuzz_corpus_free(&c);
 }
 
 int main(void) {
   test_uniform();
+  test_rarity();
+  test_recency_and_time();
+  test_reproducible();
+  test_drop_redundant();
   return check_finish("schedule");
 }
