@@ -29,8 +29,9 @@
 
 #define POLL_SECONDS 0.05
 #define STATUS_SECONDS 2.0
-/* The supervisor's own timeout and RSS limits sit beyond the worker's, so
- * a worker normally reports its own death, with its stack. */
+/* The supervisor's own timeout and RSS limits sit beyond the worker's (in
+ * size and in time), so a worker normally reports its own death, with its
+ * stack. */
 #define BACKSTOP_GRACE_SECONDS 5.0
 #define BACKSTOP_RSS_FACTOR 1.25
 /* Workers that die while still loading the corpus (within as many runs as
@@ -51,6 +52,7 @@ struct worker {
   char log_path[4200];
   volatile struct cfuzz_input_header *header; /* read-only mapping, once the file exists */
   double last_change;
+  double over_rss_since; /* 0: within the backstop's RSS limit */
   uint64_t last_runs;
   enum cfuzz_artifact_kind killed_for; /* the supervisor's backstop killed it */
   bool stopping;                       /* the supervisor is ending the run */
@@ -392,8 +394,16 @@ static void watch_workers(struct supervisor *s, double now) {
       continue;
     }
     if (flags->rss_limit_mb > 0 && rss_mb_of(w->pid) > (size_t)((double)flags->rss_limit_mb * BACKSTOP_RSS_FACTOR)) {
-      w->killed_for = CFUZZ_KIND_OOM;
-      kill(w->pid, SIGKILL);
+      /* The worker's watchdog looks once a second: give it the time to
+       * report with its own lines first. */
+      if (w->over_rss_since == 0)
+        w->over_rss_since = now;
+      else if (now - w->over_rss_since > BACKSTOP_GRACE_SECONDS) {
+        w->killed_for = CFUZZ_KIND_OOM;
+        kill(w->pid, SIGKILL);
+      }
+    } else {
+      w->over_rss_since = 0;
     }
   }
 }
