@@ -64,6 +64,9 @@ def find_median(rows, t, f):
     found = sum(r["found"] for r in rs)
     m = med([r["time_to_find"] if r["found"] else cap for r in rs])
     shown = f">{cap}" if m >= cap and found < len(rs) else fmt(m, 2)
+    needs = {"hang": "-timeout", "oom": "-rss_limit_mb"}.get(t)  # as in aggregate.py
+    if found == 0 and needs and any(needs in r.get("unsupported_flags", []) for r in rs):
+        shown = f"n/a, no {needs}"
     return m, f"{shown} ({found}/{len(rs)})"
 
 
