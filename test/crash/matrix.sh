@@ -36,6 +36,9 @@ asan)
   artifact=crash want=77
   lines="ERROR: AddressSanitizer: heap-buffer-overflow${nl}^SUMMARY: AddressSanitizer: heap-buffer-overflow${nl}$trace" ;;
 ubsan)
+  # UBSan prints its stack only when asked (ClusterFuzz asks too).
+  UBSAN_OPTIONS=print_stacktrace=1
+  export UBSAN_OPTIONS
   artifact=crash want=77
   lines="runtime error: signed integer overflow${nl}^SUMMARY: UndefinedBehaviorSanitizer${nl}$trace" ;;
 leak)
