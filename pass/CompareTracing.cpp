@@ -6,6 +6,12 @@
 // learn the values the program compares its input against. String and memory
 // compare calls are handled in StringCompareHooks.cpp.
 //
+// Float and double compares have no SanitizerCoverage callback; they go to
+// cfuzz's own __cfuzz_trace_fcmp4(float, float) / __cfuzz_trace_fcmp8(double,
+// double), declared extern_weak and called through a select against a no-op,
+// so that the code still links and runs with a runtime that lacks them
+// (libFuzzer's).
+//
 // Everything here inserts calls before the traced instruction and never adds
 // a basic block, so the coverage step that runs afterwards sees the CFG it
 // would have seen without us.
@@ -181,6 +187,40 @@ void emitTraceForCmp(ICmpInst &Cmp, Callbacks &CB) {
     emitCall(IRB, CB.cmp(64, Const), {Half(A, High), Half(B, High)});
 }
 
+/// Whether an fcmp is worth a callback: float or double scalars, not both
+/// constant, and a predicate that depends on the values (not the NaN-only
+/// ord/uno tests, not true/false).
+bool isInterestingFCmp(const FCmpInst &Cmp) {
+  Type *Ty = Cmp.getOperand(0)->getType();
+  if (!Ty->isFloatTy() && !Ty->isDoubleTy())
+    return false;
+  if (isa<Constant>(Cmp.getOperand(0)) && isa<Constant>(Cmp.getOperand(1)))
+    return false;
+  switch (Cmp.getPredicate()) {
+  case CmpInst::FCMP_FALSE:
+  case CmpInst::FCMP_TRUE:
+  case CmpInst::FCMP_ORD:
+  case CmpInst::FCMP_UNO:
+    return false;
+  default:
+    return true;
+  }
+}
+
+/// __cfuzz_trace_fcmp{4,8}(A, B) through the weak-callee select.
+void emitTraceForFCmp(FCmpInst &Cmp) {
+  Type *Ty = Cmp.getOperand(0)->getType();
+  Module &M = *Cmp.getModule();
+  IRBuilder<> IRB(&Cmp);
+  setFallbackDebugLoc(IRB, Cmp);
+  FunctionType *FnTy = FunctionType::get(IRB.getVoidTy(), {Ty, Ty}, false);
+  StringRef Name =
+      Ty->isFloatTy() ? "__cfuzz_trace_fcmp4" : "__cfuzz_trace_fcmp8";
+  Value *Callee = getWeakCallee(M, IRB, Name, FnTy);
+  IRB.CreateCall(FnTy, Callee, {Cmp.getOperand(0), Cmp.getOperand(1)})
+      ->setDoesNotThrow();
+}
+
 /// __sanitizer_cov_trace_switch(Cond, Cases) with Cases an internal constant
 /// {number of cases, bit width, case values zero-extended and sorted}.
 /// Switches wider than 64 bits cannot be described in that table: skipped,
@@ -277,6 +317,7 @@ bool cfuzz::injectCompareTracing(Function &F, const Options &Opts,
   // Collect every target before emitting anything, so that no inserted
   // instruction (casts, the weak-hook null check) is itself traced.
   SmallVector<ICmpInst *, 16> Cmps;
+  SmallVector<FCmpInst *, 4> FCmps;
   SmallVector<SwitchInst *, 4> Switches;
   SmallVector<BinaryOperator *, 4> Divs;
   SmallVector<GetElementPtrInst *, 8> Geps;
@@ -285,6 +326,9 @@ bool cfuzz::injectCompareTracing(Function &F, const Options &Opts,
       if (auto *Cmp = dyn_cast<ICmpInst>(&I)) {
         if (Opts.TraceCmp && isInterestingCmp(*Cmp, DT, Opts.Prune))
           Cmps.push_back(Cmp);
+      } else if (auto *FCmp = dyn_cast<FCmpInst>(&I)) {
+        if (Opts.TraceFcmp && isInterestingFCmp(*FCmp))
+          FCmps.push_back(FCmp);
       } else if (auto *SI = dyn_cast<SwitchInst>(&I)) {
         if (Opts.TraceSwitch && isInterestingSwitch(*SI))
           Switches.push_back(SI);
@@ -299,6 +343,8 @@ bool cfuzz::injectCompareTracing(Function &F, const Options &Opts,
   Callbacks CB(*F.getParent());
   for (ICmpInst *Cmp : Cmps)
     emitTraceForCmp(*Cmp, CB);
+  for (FCmpInst *FCmp : FCmps)
+    emitTraceForFCmp(*FCmp);
   for (SwitchInst *SI : Switches)
     emitTraceForSwitch(*SI, CB);
   for (BinaryOperator *BO : Divs)
@@ -306,7 +352,7 @@ bool cfuzz::injectCompareTracing(Function &F, const Options &Opts,
   for (GetElementPtrInst *GEP : Geps)
     emitTraceForGep(*GEP, CB);
   bool Changed =
-      !Cmps.empty() || !Switches.empty() || !Divs.empty() || !Geps.empty();
+      !Cmps.empty() || !FCmps.empty() || !Switches.empty() || !Divs.empty() || !Geps.empty();
   if (Opts.TraceStrcmp)
     Changed |= injectStringCompareHooks(F);
   return Changed;

@@ -42,6 +42,8 @@ const OptionInfo OptionTable[] = {
      "report switch conditions and case values"},
     {"trace-strcmp", &cfuzz::Options::TraceStrcmp,
      "report memcmp/strcmp-family operands"},
+    {"trace-fcmp", &cfuzz::Options::TraceFcmp,
+     "report float and double comparison operands (cfuzz's own callback)"},
     {"trace-div", &cfuzz::Options::TraceDiv,
      "report divisors (experimental)"},
     {"trace-gep", &cfuzz::Options::TraceGep,
@@ -60,7 +62,7 @@ cl::opt<std::string> *createOptionsFlag() {
   return new cl::opt<std::string>(
       "cfuzz-options",
       cl::desc("cfuzz pass options, same syntax as CFUZZ_PASS_OPTIONS: "
-               "coverage,prune,trace-cmp,trace-switch,trace-strcmp,trace-div,"
+               "coverage,prune,trace-cmp,trace-switch,trace-strcmp,trace-fcmp,trace-div,"
                "trace-gep,split-cmp each =0 or =1"),
       cl::init(""));
 }

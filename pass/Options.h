@@ -17,6 +17,7 @@ struct Options {
   bool TraceCmp = true;     ///< __sanitizer_cov_trace_{const_,}cmp{1,2,4,8}
   bool TraceSwitch = true;  ///< __sanitizer_cov_trace_switch
   bool TraceStrcmp = true;  ///< __sanitizer_weak_hook_* for memcmp/strcmp & co
+  bool TraceFcmp = true;    ///< __cfuzz_trace_fcmp{4,8} (extern_weak)
   bool TraceDiv = false;    ///< __sanitizer_cov_trace_div{4,8} (experimental)
   bool TraceGep = false;    ///< __sanitizer_cov_trace_gep (experimental)
   bool SplitCmp = false;    ///< laf-intel style byte-wise compare cascades

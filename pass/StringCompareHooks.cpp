@@ -135,21 +135,6 @@ Function *getOrCreateNoHook(Module &M, StringRef Hook, FunctionType *Ty) {
   return F;
 }
 
-/// The value to call: the weak hook if the link defined it, else the no-op.
-Value *getHookCallee(Module &M, IRBuilder<> &IRB, const StringFunction &SF,
-                     FunctionType *Ty) {
-  FunctionCallee Hook = M.getOrInsertFunction(SF.Hook, Ty);
-  Value *HookV = Hook.getCallee();
-  if (auto *HookF = dyn_cast<Function>(HookV))
-    if (HookF->isDeclaration())
-      HookF->setLinkage(GlobalValue::ExternalWeakLinkage);
-  Function *NoHook = getOrCreateNoHook(M, SF.Hook, Ty);
-  Value *NoHookV = IRB.CreatePointerCast(NoHook, HookV->getType());
-  Value *Defined =
-      IRB.CreateICmpNE(HookV, Constant::getNullValue(HookV->getType()));
-  return IRB.CreateSelect(Defined, HookV, NoHookV);
-}
-
 void emitHookCall(Function &F, CallInst &CI, const StringFunction &SF,
                   unsigned SiteIndex) {
   Module &M = *F.getParent();
@@ -189,12 +174,26 @@ void emitHookCall(Function &F, CallInst &CI, const StringFunction &SF,
     break;
   }
   FunctionType *Ty = hookType(M, SF.S);
-  Value *Callee = getHookCallee(M, IRB, SF, Ty);
+  Value *Callee = cfuzz::getWeakCallee(M, IRB, SF.Hook, Ty);
   CallInst *Hook = IRB.CreateCall(Ty, Callee, Args);
   Hook->setDoesNotThrow();
 }
 
 } // namespace
+
+Value *cfuzz::getWeakCallee(Module &M, IRBuilder<> &IRB, StringRef Name,
+                            FunctionType *Ty) {
+  FunctionCallee Hook = M.getOrInsertFunction(Name, Ty);
+  Value *HookV = Hook.getCallee();
+  if (auto *HookF = dyn_cast<Function>(HookV))
+    if (HookF->isDeclaration())
+      HookF->setLinkage(GlobalValue::ExternalWeakLinkage);
+  Function *NoHook = getOrCreateNoHook(M, Name, Ty);
+  Value *NoHookV = IRB.CreatePointerCast(NoHook, HookV->getType());
+  Value *Defined =
+      IRB.CreateICmpNE(HookV, Constant::getNullValue(HookV->getType()));
+  return IRB.CreateSelect(Defined, HookV, NoHookV);
+}
 
 bool cfuzz::injectStringCompareHooks(Function &F) {
   // Collect first: emitting adds calls that must not be looked at again.

@@ -10,8 +10,14 @@
 #ifndef CFUZZ_PASS_STRINGCOMPAREHOOKS_H
 #define CFUZZ_PASS_STRINGCOMPAREHOOKS_H
 
+#include "llvm/ADT/StringRef.h"
+#include "llvm/IR/IRBuilder.h"
+
 namespace llvm {
 class Function;
+class FunctionType;
+class Module;
+class Value;
 } // namespace llvm
 
 namespace cfuzz {
@@ -24,6 +30,13 @@ constexpr const char *NoHookPrefix = "cfuzz.nohook.";
 /// Reports every recognised string/memory compare call in F to its weak hook.
 /// Adds instructions only, never basic blocks. Returns true if F changed.
 bool injectStringCompareHooks(llvm::Function &F);
+
+/// The value to call for a callback that the final link may leave undefined
+/// (declared extern_weak): `select (@Name != null), @Name, @cfuzz.nohook.Name`,
+/// where the second is an internal no-op of the same type. No branch, so no
+/// new basic block.
+llvm::Value *getWeakCallee(llvm::Module &M, llvm::IRBuilder<> &IRB,
+                           llvm::StringRef Name, llvm::FunctionType *Ty);
 
 } // namespace cfuzz
 

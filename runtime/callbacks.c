@@ -84,6 +84,30 @@ CFUZZ_API void __sanitizer_cov_trace_const_cmp2(uint16_t a, uint16_t b) { trace_
 CFUZZ_API void __sanitizer_cov_trace_const_cmp4(uint32_t a, uint32_t b) { trace_cmp(CALLER_PC(), a, b, 4); }
 CFUZZ_API void __sanitizer_cov_trace_const_cmp8(uint64_t a, uint64_t b) { trace_cmp(CALLER_PC(), a, b, 8); }
 
+/* cfuzz's own callbacks for float and double compares (the pass calls them
+ * through an extern_weak select, so instrumented code also links without
+ * them). The traced value is the usual pc ^ arg1 ^ arg2 over the bit
+ * patterns. */
+static inline void trace_fcmp(uint64_t pc, double a, double b, uint64_t bits_a, uint64_t bits_b, uint8_t size) {
+  cfuzz_traced_values_add(&cfuzz_instr.traced, pc ^ bits_a ^ bits_b);
+  if (bits_a != bits_b)
+    cfuzz_cmp_table_add_float(&cfuzz_instr.cmp, pc, a, b, size);
+}
+
+CFUZZ_API void __cfuzz_trace_fcmp4(float a, float b) {
+  uint32_t ba, bb;
+  memcpy(&ba, &a, 4);
+  memcpy(&bb, &b, 4);
+  trace_fcmp(CALLER_PC(), a, b, ba, bb, 4);
+}
+
+CFUZZ_API void __cfuzz_trace_fcmp8(double a, double b) {
+  uint64_t ba, bb;
+  memcpy(&ba, &a, 8);
+  memcpy(&bb, &b, 8);
+  trace_fcmp(CALLER_PC(), a, b, ba, bb, 8);
+}
+
 /* cases = {count, bit width, case values...}. The reference traces
  * pc ^ value; one case value (chosen by the value, so different inputs offer
  * different cases) is kept as a mutation target. */

@@ -1,61 +1,101 @@
-/* cmp_mutations.c - comparison-guided mutations: they copy operands that
- * the instrumentation recorded (cmp_table.h) into the input. Replacing one
- * operand of an integer comparison by the other where it occurs in the
- * input is libFuzzer's TORC ("table of recent compares"), also known as
- * input-to-state replacement. */
+/* cmp_mutations.c - comparison-guided mutations (input-to-state): they
+ * copy operands that the instrumentation recorded (cmp_table.h) into the
+ * input. Where one operand of a comparison occurs in the input, in one of
+ * the encodings a program reads numbers in, the other operand is written
+ * there in the same encoding - libFuzzer's TORC ("table of recent
+ * compares"), RedQueen's input-to-state. The written bytes are noted as a
+ * word, so that the ones that help go into the automatic dictionary. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "mutation_util.h"
 #include "mutations.h"
 
-/* Picks a random non-empty table slot, scanning from a random start. */
+/* Picks a random non-empty slot, scanning from a random start. */
+#define PICK(m, array, n, field)                                                                             \
+  do {                                                                                                       \
+    size_t start_ = mu_below(m, n);                                                                          \
+    for (size_t k_ = 0; k_ < n; k_++)                                                                        \
+      if ((array)[(start_ + k_) % n].field)                                                                  \
+        return &(array)[(start_ + k_) % n];                                                                  \
+    return NULL;                                                                                             \
+  } while (0)
+
 static const struct cfuzz_cmp_int *pick_int(struct cfuzz_mutator *m) {
-  size_t start = mu_below(m, CFUZZ_CMP_INT_ENTRIES);
-  for (size_t k = 0; k < CFUZZ_CMP_INT_ENTRIES; k++) {
-    const struct cfuzz_cmp_int *e = &m->cmp->ints[(start + k) % CFUZZ_CMP_INT_ENTRIES];
-    if (e->size)
-      return e;
-  }
-  return NULL;
+  PICK(m, m->cmp->ints, CFUZZ_CMP_INT_ENTRIES, size);
 }
 
 static const struct cfuzz_cmp_str *pick_str(struct cfuzz_mutator *m) {
-  size_t start = mu_below(m, CFUZZ_CMP_STR_ENTRIES);
-  for (size_t k = 0; k < CFUZZ_CMP_STR_ENTRIES; k++) {
-    const struct cfuzz_cmp_str *e = &m->cmp->strs[(start + k) % CFUZZ_CMP_STR_ENTRIES];
-    if (e->len)
-      return e;
-  }
-  return NULL;
+  PICK(m, m->cmp->strs, CFUZZ_CMP_STR_ENTRIES, len);
 }
 
-/* Where one operand of a recorded comparison appears in the input (little
- * endian, at its width), write the other; if it appears nowhere, write one
- * of them at a random position. */
+static const struct cfuzz_cmp_float *pick_float(struct cfuzz_mutator *m) {
+  PICK(m, m->cmp->floats, CFUZZ_CMP_FLOAT_ENTRIES, size);
+}
+
+/* The value to write for operand y: itself most of the time, else y + 1 or
+ * y - 1 (for "<" and ">" against a constant). */
+static uint64_t int_variant(struct cfuzz_mutator *m, uint64_t y) {
+  switch (mu_below(m, 4)) {
+  case 2: return y + 1;
+  case 3: return y - 1;
+  default: return y;
+  }
+}
+
+/* Integer compares, switch cases: one operand found in the input (at its
+ * width, little or big endian) is replaced by the other or a neighbour of
+ * it, in the same byte order. If neither occurs, one is written at a random
+ * position in a random byte order. */
 size_t cfuzz_mutation_cmp_int(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
   (void)cap;
   if (!m->cmp)
     return CFUZZ_MUTATION_FAILED;
   const struct cfuzz_cmp_int *e = pick_int(m);
-  if (!e || e->size > len)
+  if (!e)
     return CFUZZ_MUTATION_FAILED;
   size_t size = e->size;
-  uint64_t a = e->arg1 & mu_mask(size), b = e->arg2 & mu_mask(size);
-  size_t positions = len - size + 1, start = mu_below(m, positions);
-  for (size_t k = 0; k < positions; k++) {
-    size_t at = (start + k) % positions;
+  uint64_t mask = mu_mask(size), a = e->arg1 & mask, b = e->arg2 & mask;
+  /* A narrow field compared at a wider type (a uint16_t promoted to int)
+   * occupies fewer bytes in the input: half of the time look for it at the
+   * smallest width that holds both operands. */
+  size_t narrow = 1;
+  while (narrow < size && ((a | b) >> (8 * narrow)) != 0)
+    narrow *= 2;
+  if (narrow < size && (size > len || mu_below(m, 2))) {
+    size = narrow;
+    mask = mu_mask(size);
+  }
+  if (size > len)
+    return CFUZZ_MUTATION_FAILED;
+  size_t positions = len - size + 1, start = mu_below(m, positions), at = start;
+  bool big_endian = false, found = false;
+  uint64_t other = 0;
+  for (size_t k = 0; k < positions && !found; k++) {
+    at = (start + k) % positions;
     uint64_t v = mu_load_le(buf + at, size);
     if (v == a || v == b) {
-      mu_store_le(buf + at, v == a ? b : a, size);
-      return len;
+      found = true;
+      other = v == a ? b : a;
+    } else if (size > 1 && (mu_bswap(v, size) == a || mu_bswap(v, size) == b)) {
+      found = big_endian = true;
+      other = mu_bswap(v, size) == a ? b : a;
     }
   }
-  mu_store_le(buf + start, mu_below(m, 2) ? a : b, size);
+  if (!found) {
+    at = start;
+    other = mu_below(m, 2) ? a : b;
+    big_endian = size > 1 && mu_below(m, 4) == 0;
+  }
+  uint64_t value = int_variant(m, other) & mask;
+  mu_store_le(buf + at, big_endian ? mu_bswap(value, size) : value, size);
+  cfuzz_mutator_note_word(m, NULL, buf + at, size);
   return len;
 }
 
-/* Writes a recorded string operand over the input, mostly at the start:
- * magic strings are usually headers. */
+/* Writes a recorded string operand over the input, mostly at the start
+ * (magic strings are usually headers), else where the other operand of its
+ * compare... is unknown here, so at a random offset. */
 size_t cfuzz_mutation_cmp_str_overwrite(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
   if (!m->cmp)
     return CFUZZ_MUTATION_FAILED;
@@ -65,6 +105,7 @@ size_t cfuzz_mutation_cmp_str_overwrite(struct cfuzz_mutator *m, uint8_t *buf, s
   size_t room = len >= s->len ? len - s->len : 0;
   size_t at = mu_below(m, 4) == 0 ? 0 : mu_below(m, room + 1);
   memcpy(buf + at, s->bytes, s->len);
+  cfuzz_mutator_note_word(m, NULL, s->bytes, s->len);
   return at + s->len > len ? at + s->len : len;
 }
 
@@ -74,5 +115,162 @@ size_t cfuzz_mutation_cmp_str_insert(struct cfuzz_mutator *m, uint8_t *buf, size
   const struct cfuzz_cmp_str *s = pick_str(m);
   if (!s || len >= cap)
     return CFUZZ_MUTATION_FAILED;
+  cfuzz_mutator_note_word(m, NULL, s->bytes, s->len);
   return mu_insert(m, buf, len, cap, s->bytes, s->len);
+}
+
+/* The next representable value of the operand's type above (dir > 0) or
+ * below v; written out rather than taken from libm, which the runtime does
+ * not link. */
+static double next_value(double v, int dir, size_t size) {
+  if (v != v || v == __builtin_inf() || v == -__builtin_inf())
+    return v;
+  if (size == 4) {
+    float f = (float)v;
+    uint32_t u;
+    memcpy(&u, &f, 4);
+    if (f == 0)
+      u = dir > 0 ? 1u : 0x80000001u;
+    else
+      u = (f > 0) == (dir > 0) ? u + 1 : u - 1;
+    memcpy(&f, &u, 4);
+    return f;
+  }
+  uint64_t u;
+  memcpy(&u, &v, 8);
+  if (v == 0)
+    u = dir > 0 ? 1u : 0x8000000000000001ull;
+  else
+    u = (v > 0) == (dir > 0) ? u + 1 : u - 1;
+  memcpy(&v, &u, 8);
+  return v;
+}
+
+/* Float compares. The value to write for operand y: y itself, or the next
+ * representable value above or below it (so that strict "<" and ">" against
+ * a constant hold), or the midpoint of both operands. */
+static double float_variant(struct cfuzz_mutator *m, double y, double x, size_t size) {
+  switch (mu_below(m, 5)) {
+  case 0: return y;
+  case 1: return next_value(y, 1, size);
+  case 2: return next_value(y, -1, size);
+  case 3: return x / 2 + y / 2;
+  default: return next_value(y, mu_below(m, 2) ? 1 : -1, size);
+  }
+}
+
+static uint64_t float_bits(double v, size_t size) {
+  if (size == 4) {
+    float f = (float)v;
+    uint32_t u;
+    memcpy(&u, &f, 4);
+    return u;
+  }
+  uint64_t u;
+  memcpy(&u, &v, 8);
+  return u;
+}
+
+/* A decimal number starting at p (at most 40 characters): its length, 0 if
+ * none. Accepts [-+]digits[.digits][e[-+]digits]. */
+static size_t number_length(const uint8_t *p, size_t n) {
+  size_t i = 0, digits = 0;
+  if (n > 40)
+    n = 40;
+  if (i < n && (p[i] == '-' || p[i] == '+'))
+    i++;
+  while (i < n && p[i] >= '0' && p[i] <= '9')
+    i++, digits++;
+  if (i < n && p[i] == '.')
+    for (i++; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+      digits++;
+  if (digits == 0)
+    return 0;
+  if (i + 1 < n && (p[i] == 'e' || p[i] == 'E')) {
+    size_t j = i + 1;
+    if (j < n && (p[j] == '-' || p[j] == '+'))
+      j++;
+    if (j < n && p[j] >= '0' && p[j] <= '9') {
+      while (j < n && p[j] >= '0' && p[j] <= '9')
+        j++;
+      i = j;
+    }
+  }
+  return i;
+}
+
+/* Replaces [at, at + old) by the decimal text of v; CFUZZ_MUTATION_FAILED
+ * if it does not fit. */
+static size_t write_decimal(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap, size_t at, size_t old,
+                            double v, size_t size) {
+  char text[40];
+  int n = snprintf(text, sizeof text, "%.*g", size == 4 ? 9 : 17, v);
+  if (n <= 0 || len - old + (size_t)n > cap)
+    return CFUZZ_MUTATION_FAILED;
+  memmove(buf + at + n, buf + at + old, len - at - old);
+  memcpy(buf + at, text, (size_t)n);
+  cfuzz_mutator_note_word(m, NULL, (const uint8_t *)text, (size_t)n);
+  return len - old + (size_t)n;
+}
+
+/* Float and double compares: finds one operand in the input as a float or
+ * double (little or big endian) or as decimal text and writes a value at or
+ * next to the other operand in the same encoding; failing that, writes one
+ * at a random position in a random encoding. */
+size_t cfuzz_mutation_cmp_float(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
+  if (!m->cmp)
+    return CFUZZ_MUTATION_FAILED;
+  const struct cfuzz_cmp_float *e = pick_float(m);
+  if (!e)
+    return CFUZZ_MUTATION_FAILED;
+  size_t size = e->size;
+  double a = e->arg1, b = e->arg2;
+  uint64_t bits_a = float_bits(a, size), bits_b = float_bits(b, size);
+  /* Binary encodings. */
+  if (len >= size) {
+    size_t positions = len - size + 1, start = mu_below(m, positions);
+    for (size_t k = 0; k < positions; k++) {
+      size_t at = (start + k) % positions;
+      uint64_t v = mu_load_le(buf + at, size), swapped = mu_bswap(v, size);
+      bool le = v == bits_a || v == bits_b, be = swapped == bits_a || swapped == bits_b;
+      if (!le && !be)
+        continue;
+      uint64_t seen = le ? v : swapped;
+      double x = seen == bits_a ? a : b, y = seen == bits_a ? b : a;
+      uint64_t out = float_bits(float_variant(m, y, x, size), size);
+      mu_store_le(buf + at, le ? out : mu_bswap(out, size), size);
+      cfuzz_mutator_note_word(m, NULL, buf + at, size);
+      return len;
+    }
+  }
+  /* Decimal text. */
+  size_t start = len ? mu_below(m, len) : 0;
+  for (size_t k = 0; k < len; k++) {
+    size_t at = (start + k) % len;
+    if (at > 0 && number_length(buf + at - 1, len - at + 1))
+      continue; /* not the start of a number */
+    size_t n = number_length(buf + at, len - at);
+    if (n == 0)
+      continue;
+    char text[41];
+    memcpy(text, buf + at, n);
+    text[n] = '\0';
+    double v = strtod(text, NULL);
+    if (size == 4)
+      v = (float)v;
+    if (v != a && v != b)
+      continue;
+    double x = v == a ? a : b, y = v == a ? b : a;
+    return write_decimal(m, buf, len, cap, at, n, float_variant(m, y, x, size), size);
+  }
+  /* Neither: somewhere, somehow. */
+  double y = float_variant(m, mu_below(m, 2) ? a : b, mu_below(m, 2) ? a : b, size);
+  if (len >= size && mu_below(m, 3)) {
+    size_t at = mu_below(m, len - size + 1);
+    uint64_t out = float_bits(y, size);
+    mu_store_le(buf + at, mu_below(m, 4) ? out : mu_bswap(out, size), size);
+    cfuzz_mutator_note_word(m, NULL, buf + at, size);
+    return len;
+  }
+  return write_decimal(m, buf, len, cap, mu_below(m, len + 1), 0, y, size);
 }

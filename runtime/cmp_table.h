@@ -14,6 +14,7 @@
 #define CFUZZ_CMP_INT_ENTRIES 64
 #define CFUZZ_CMP_STR_ENTRIES 64
 #define CFUZZ_CMP_STR_MAX 64
+#define CFUZZ_CMP_FLOAT_ENTRIES 32
 
 struct cfuzz_cmp_int {
   uint64_t arg1, arg2;
@@ -25,14 +26,29 @@ struct cfuzz_cmp_str {
   uint8_t bytes[CFUZZ_CMP_STR_MAX];
 };
 
+/* Float compares keep both operands as doubles (a float converts exactly). */
+struct cfuzz_cmp_float {
+  double arg1, arg2;
+  uint8_t size; /* 4 (float) or 8 (double); 0 = empty entry */
+};
+
 struct cfuzz_cmp_table {
   struct cfuzz_cmp_int ints[CFUZZ_CMP_INT_ENTRIES];
   struct cfuzz_cmp_str strs[CFUZZ_CMP_STR_ENTRIES];
+  struct cfuzz_cmp_float floats[CFUZZ_CMP_FLOAT_ENTRIES];
 };
 
 static inline void cfuzz_cmp_table_add_int(struct cfuzz_cmp_table *t, uint64_t key, uint64_t arg1,
                                            uint64_t arg2, uint8_t size) {
   struct cfuzz_cmp_int *e = &t->ints[(key * 0x9E3779B97F4A7C15ull) >> 58];
+  e->arg1 = arg1;
+  e->arg2 = arg2;
+  e->size = size;
+}
+
+static inline void cfuzz_cmp_table_add_float(struct cfuzz_cmp_table *t, uint64_t key, double arg1, double arg2,
+                                             uint8_t size) {
+  struct cfuzz_cmp_float *e = &t->floats[(key * 0x9E3779B97F4A7C15ull) >> 59];
   e->arg1 = arg1;
   e->arg2 = arg2;
   e->size = size;

@@ -40,6 +40,13 @@ static const struct flag_def flag_table[] = {
      "write the crash reproducer to exactly this path"},
     {"error_exitcode", FLAG_INT, F(error_exitcode), "77", true, false, "exit status after a crash"},
     {"print_final_stats", FLAG_INT, F(print_final_stats), "0", true, false, "print statistics at exit"},
+    {"mutate_depth", FLAG_INT, F(mutate_depth), "5", true, false,
+     "most mutations stacked on one input (1 to 32); libFuzzer runs each step, cfuzz only the last"},
+    {"only_ascii", FLAG_INT, F(only_ascii), "0", true, false,
+     "1: generate only printable ASCII and whitespace (after every mutation)"},
+    {"cross_over", FLAG_INT, F(cross_over), "1", true, false, "1: cross over inputs with other corpus entries"},
+    {"print_mutation_stats", FLAG_INT, F(print_mutation_stats), "0", true, false,
+     "1: print each mutation's uses and useful uses at exit"},
     {"help", FLAG_INT, F(help), "0", true, false, "print this help and exit"},
     {"use_value_profile", FLAG_INT, F(use_value_profile), "0", true, false,
      "1: comparison operands' distance (differing bits) per call site is a feature too"},
@@ -74,7 +81,8 @@ static const struct flag_def flag_table[] = {
      "one allocation of this many MB is a bug (oom-<sha1>); 0 means the -rss_limit_mb value"},
     {"detect_leaks", FLAG_INT, F(detect_leaks), "1", true, false,
      "with LeakSanitizer linked, a run that leaks memory is a bug (leak-<sha1>)"},
-    {"dict", FLAG_STRING, F(dict), NULL, false, false, "dictionary file"},
+    {"dict", FLAG_STRING, F(dict), NULL, true, false,
+     "dictionary file (AFL/libFuzzer syntax: \"value\" or name=\"value\" per line, \\xNN escapes)"},
     {"fork", FLAG_INT, F(fork), "0", true, false,
      "run N worker processes under a supervisor that recovers every worker's death; a bug stops the run "
      "unless ignored"},
@@ -155,6 +163,8 @@ static void check_ranges(const struct cfuzz_flags *flags) {
                 flags->entropic_number_of_rarest_features);
   if (flags->len_control < 0)
     cfuzz_fatal("flag -len_control: value %" PRId64 " out of range (0 or more)", flags->len_control);
+  if (flags->mutate_depth < 1 || flags->mutate_depth > 32)
+    cfuzz_fatal("flag -mutate_depth: value %" PRId64 " out of range (1 to 32)", flags->mutate_depth);
   if (flags->workdir[0] == '\0')
     cfuzz_fatal("flag -workdir: empty path");
 }

@@ -16,6 +16,8 @@ struct cfuzz_flags {
   int64_t print_final_stats;
   int64_t help;
   int64_t error_exitcode;
+  /* Mutation engine (mutate.h). */
+  int64_t mutate_depth, only_ascii, print_mutation_stats, cross_over;
   const char *workdir;
   const char *artifact_prefix;
   const char *exact_artifact_path; /* NULL: unset */

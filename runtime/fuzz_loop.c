@@ -344,7 +344,11 @@ static void mutate_and_run_one(struct fuzzer *f, size_t parent) {
   if (need > f->input.capacity)
     grow_input_file(f, need);
   size_t cap = f->input.capacity < f->len_limit ? f->input.capacity : f->len_limit;
-  size_t len = cfuzz_mutator_mutate(&f->mutator, e->data, e->len, f->input.data, cap, NULL, 0);
+  const struct cfuzz_corpus_entry *partner = NULL;
+  if (f->cfg->flags->cross_over)
+    partner = &f->corpus.entries[cfuzz_rng_below(&f->rng, f->corpus.n)];
+  size_t len = cfuzz_mutator_mutate(&f->mutator, e->data, e->len, f->input.data, cap,
+                                    partner ? partner->data : NULL, partner ? partner->len : 0);
   cfuzz_input_file_set_length(&f->input, len);
   enum cfuzz_verdict v = run_one(f, parent, false);
   if (v != CFUZZ_VERDICT_BORING)
@@ -414,7 +418,11 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   f.run_limit = flags->runs;
   uint64_t seed = pick_seed(flags->seed);
   cfuzz_rng_seed(&f.rng, seed);
-  cfuzz_mutator_init(&f.mutator, &f.rng, &(struct cfuzz_mutator_options){.cmp = &cfuzz_instr.cmp});
+  cfuzz_mutator_init(&f.mutator, &f.rng,
+                     &(struct cfuzz_mutator_options){.cmp = &cfuzz_instr.cmp,
+                                                     .depth = (size_t)flags->mutate_depth,
+                                                     .only_ascii = flags->only_ascii != 0,
+                                                     .dict_path = flags->dict});
   fprintf(stderr, "INFO: Seed: %" PRIu64 "\n", seed);
 
   cfuzz_modules_collect(&cfuzz_instr, &f.modules);
@@ -505,6 +513,9 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   cfuzz_report_status("DONE", &s, 0, 0);
   if (flags->print_final_stats)
     cfuzz_report_final_stats(&s, f.new_units);
+  if (flags->print_mutation_stats)
+    cfuzz_mutator_print_stats(&f.mutator, stderr);
+  cfuzz_mutator_print_recommended_dict(&f.mutator, stderr);
   cfuzz_report_done(f.runs, s.elapsed);
 
   cfuzz_crash_uninstall();

@@ -11,14 +11,38 @@ void cfuzz_mutator_init(struct cfuzz_mutator *m, struct cfuzz_rng *rng, const st
   memset(m, 0, sizeof *m);
   m->rng = rng;
   m->cmp = o->cmp;
+  m->only_ascii = o->only_ascii;
   m->depth = o->depth ? o->depth : CFUZZ_DEFAULT_MUTATE_DEPTH;
   if (m->depth > CFUZZ_MAX_MUTATE_DEPTH)
     m->depth = CFUZZ_MAX_MUTATE_DEPTH;
   for (size_t i = 0; i < cfuzz_mutation_count; i++)
     m->total_weight += cfuzz_mutation_table[i].weight;
+  cfuzz_dict_init(&m->manual_dict, 0);
+  if (o->dict_path) {
+    cfuzz_dict_load_or_die(&m->manual_dict, o->dict_path);
+    fprintf(stderr, "INFO: dictionary '%s': %zu entries\n", o->dict_path, m->manual_dict.n);
+  }
+  cfuzz_dict_init(&m->auto_dict, CFUZZ_AUTO_DICT_WORDS);
 }
 
-void cfuzz_mutator_free(struct cfuzz_mutator *m) { (void)m; }
+void cfuzz_mutator_free(struct cfuzz_mutator *m) {
+  cfuzz_dict_free(&m->manual_dict);
+  cfuzz_dict_free(&m->auto_dict);
+}
+
+void cfuzz_mutator_note_word(struct cfuzz_mutator *m, struct cfuzz_dict_word *entry, const uint8_t *bytes,
+                             size_t len) {
+  if (entry)
+    entry->uses++;
+  if (m->n_words == CFUZZ_MAX_MUTATE_DEPTH || len == 0)
+    return;
+  if (len > CFUZZ_DICT_WORD_MAX)
+    len = CFUZZ_DICT_WORD_MAX;
+  struct cfuzz_used_word *w = &m->words[m->n_words++];
+  w->entry = entry;
+  w->len = (uint8_t)len;
+  memcpy(w->bytes, bytes, len);
+}
 
 int cfuzz_mutation_index(const char *name) {
   for (size_t i = 0; i < cfuzz_mutation_count; i++)
@@ -64,6 +88,17 @@ size_t cfuzz_mutator_apply(struct cfuzz_mutator *m, size_t index, uint8_t *buf, 
   return len;
 }
 
+/* libFuzzer's -only_ascii: clear the high bit, and make what is neither
+ * printable nor whitespace a space. */
+static void to_ascii(uint8_t *buf, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    uint8_t c = buf[i] & 0x7f;
+    if (!((c >= ' ' && c < 0x7f) || (c >= '\t' && c <= '\r')))
+      c = ' ';
+    buf[i] = c;
+  }
+}
+
 size_t cfuzz_mutator_mutate(struct cfuzz_mutator *m, const uint8_t *src, size_t src_len, uint8_t *dst,
                             size_t cap, const uint8_t *partner, size_t partner_len) {
   size_t len = src_len < cap ? src_len : cap;
@@ -71,17 +106,50 @@ size_t cfuzz_mutator_mutate(struct cfuzz_mutator *m, const uint8_t *src, size_t 
   m->partner = partner;
   m->partner_len = partner_len;
   m->sequence_len = 0;
+  m->n_words = 0;
   /* 1 mutation half the time, else 2..depth: single steps climb
    * comparisons, stacked ones jump further. */
   size_t count = cfuzz_rng_below(m->rng, 2) || m->depth < 2 ? 1 : 2 + cfuzz_rng_below(m->rng, m->depth - 1);
   for (size_t i = 0; i < count; i++)
     len = cfuzz_mutator_apply(m, pick_mutation(m), dst, len, cap);
+  if (m->only_ascii)
+    to_ascii(dst, len);
   return len;
 }
 
+/* Besides counting, keeps each word that helped in the automatic
+ * dictionary (unless the manual one has it), as libFuzzer does. Useful
+ * inputs are rare, so the linear searches cost nothing per execution. */
 void cfuzz_mutator_credit(struct cfuzz_mutator *m) {
   for (size_t i = 0; i < m->sequence_len; i++)
     m->stats[m->sequence[i]].useful++;
+  for (size_t i = 0; i < m->n_words; i++) {
+    struct cfuzz_used_word *w = &m->words[i];
+    if (w->entry)
+      w->entry->useful++;
+    if (cfuzz_dict_find(&m->manual_dict, w->bytes, w->len))
+      continue;
+    struct cfuzz_dict_word *a = cfuzz_dict_find(&m->auto_dict, w->bytes, w->len);
+    if (!a) {
+      a = cfuzz_dict_add(&m->auto_dict, w->bytes, w->len);
+      if (a)
+        a->uses = 1;
+    }
+    if (a && a != w->entry)
+      a->useful++;
+  }
+}
+
+void cfuzz_mutator_print_recommended_dict(const struct cfuzz_mutator *m, FILE *out) {
+  if (m->auto_dict.n == 0)
+    return;
+  fprintf(out, "###### Recommended dictionary. ######\n");
+  for (size_t i = 0; i < m->auto_dict.n; i++) {
+    const struct cfuzz_dict_word *w = &m->auto_dict.words[i];
+    cfuzz_dict_print_word(out, w->bytes, w->len);
+    fprintf(out, " # Uses: %" PRIu64 "\n", w->uses);
+  }
+  fprintf(out, "###### End of recommended dictionary. ######\n");
 }
 
 void cfuzz_mutator_format_sequence(const struct cfuzz_mutator *m, char *out, size_t size) {
@@ -90,6 +158,20 @@ void cfuzz_mutator_format_sequence(const struct cfuzz_mutator *m, char *out, siz
   int n = snprintf(out, size, "MS: %zu ", m->sequence_len);
   for (size_t i = 0; i < m->sequence_len && n >= 0 && (size_t)n < size; i++)
     n += snprintf(out + n, size - (size_t)n, "%s-", cfuzz_mutation_table[m->sequence[i]].name);
+  /* libFuzzer's " DE: " part: the words that dictionary mutations wrote. */
+  for (size_t i = 0; i < m->n_words && n >= 0 && (size_t)n < size; i++) {
+    const struct cfuzz_used_word *w = &m->words[i];
+    n += snprintf(out + n, size - (size_t)n, i == 0 ? " DE: \"" : "\"");
+    for (size_t k = 0; k < w->len && n >= 0 && (size_t)n < size; k++) {
+      uint8_t c = w->bytes[k];
+      if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
+        n += snprintf(out + n, size - (size_t)n, "%c", c);
+      else
+        n += snprintf(out + n, size - (size_t)n, "\\x%02X", c);
+    }
+    if (n >= 0 && (size_t)n < size)
+      n += snprintf(out + n, size - (size_t)n, "\"-");
+  }
 }
 
 void cfuzz_mutator_print_stats(const struct cfuzz_mutator *m, FILE *out) {

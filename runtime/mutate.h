@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "cmp_table.h"
+#include "dictionary.h"
 #include "rng.h"
 
 /* A mutation returns this when it cannot apply to the input (nothing to
@@ -27,7 +28,7 @@
 /* Upper bounds for the table and for -mutate_depth. */
 #define CFUZZ_MAX_MUTATIONS 32
 #define CFUZZ_MAX_MUTATE_DEPTH 32
-#define CFUZZ_DEFAULT_MUTATE_DEPTH 4
+#define CFUZZ_DEFAULT_MUTATE_DEPTH 5
 
 struct cfuzz_mutator;
 
@@ -48,6 +49,8 @@ extern const size_t cfuzz_mutation_count;
 struct cfuzz_mutator_options {
   const struct cfuzz_cmp_table *cmp; /* recorded comparison operands; may be NULL */
   size_t depth;                      /* most mutations stacked per input; 0: default */
+  bool only_ascii;                   /* -only_ascii=1: results are printable ASCII */
+  const char *dict_path;             /* -dict=FILE, or NULL */
 };
 
 struct cfuzz_mutation_stats {
@@ -59,6 +62,7 @@ struct cfuzz_mutator {
   struct cfuzz_rng *rng; /* shared with the loop: one stream makes -seed repeat */
   const struct cfuzz_cmp_table *cmp;
   size_t depth;
+  bool only_ascii;
   uint64_t total_weight;
   /* Crossover partner of the current call (NULL: none). */
   const uint8_t *partner;
@@ -66,6 +70,18 @@ struct cfuzz_mutator {
   /* Mutations applied to the current input, in order (table indices). */
   uint8_t sequence[CFUZZ_MAX_MUTATE_DEPTH];
   size_t sequence_len;
+  /* Words the current input's mutations wrote (dictionary words and
+   * comparison operands): credited, and added to the automatic dictionary,
+   * when the input turns out useful. `entry` is the dictionary entry the
+   * word came from, if any. */
+  struct cfuzz_used_word {
+    struct cfuzz_dict_word *entry;
+    uint8_t len;
+    uint8_t bytes[CFUZZ_DICT_WORD_MAX];
+  } words[CFUZZ_MAX_MUTATE_DEPTH];
+  size_t n_words;
+  struct cfuzz_dict manual_dict; /* -dict */
+  struct cfuzz_dict auto_dict;   /* persistent automatic dictionary */
   struct cfuzz_mutation_stats stats[CFUZZ_MAX_MUTATIONS];
 };
 
@@ -97,5 +113,14 @@ void cfuzz_mutator_format_sequence(const struct cfuzz_mutator *m, char *out, siz
 
 /* One line per mutation: name, uses, useful (-print_mutation_stats=1). */
 void cfuzz_mutator_print_stats(const struct cfuzz_mutator *m, FILE *out);
+
+/* libFuzzer's "###### Recommended dictionary. ######" block: the automatic
+ * dictionary's words that are not in the manual one; nothing if empty. */
+void cfuzz_mutator_print_recommended_dict(const struct cfuzz_mutator *m, FILE *out);
+
+/* For mutations: remember that the current input got `bytes` written (from
+ * dictionary entry `entry`, or NULL). */
+void cfuzz_mutator_note_word(struct cfuzz_mutator *m, struct cfuzz_dict_word *entry, const uint8_t *bytes,
+                             size_t len);
 
 #endif

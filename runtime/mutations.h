@@ -12,10 +12,21 @@ size_t cfuzz_mutation_erase_bytes(struct cfuzz_mutator *m, uint8_t *buf, size_t 
 size_t cfuzz_mutation_insert_byte(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
 size_t cfuzz_mutation_change_byte(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
 size_t cfuzz_mutation_change_bit(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+size_t cfuzz_mutation_insert_repeated_bytes(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+size_t cfuzz_mutation_shuffle_bytes(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+size_t cfuzz_mutation_change_ascii_int(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+size_t cfuzz_mutation_change_bin_int(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+size_t cfuzz_mutation_copy_part(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+size_t cfuzz_mutation_cross_over(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
 
 /* Comparison-guided (cmp_mutations.c). */
 size_t cfuzz_mutation_cmp_int(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
 size_t cfuzz_mutation_cmp_str_overwrite(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
 size_t cfuzz_mutation_cmp_str_insert(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+size_t cfuzz_mutation_cmp_float(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+
+/* Dictionaries (dict_mutations.c). */
+size_t cfuzz_mutation_manual_dict(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+size_t cfuzz_mutation_auto_dict(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
 
 #endif

@@ -1,6 +1,8 @@
 /* Unit tests: the mutation engine (mutate.c, mutations.c, cmp_mutations.c)
  * and rng.c. Every table entry keeps within capacity, repeats under a fixed
  * seed and changes its input; the specific ones do what their name says. */
+#define _GNU_SOURCE
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "check.h"
@@ -14,6 +16,13 @@ static void init(struct cfuzz_mutator *m, struct cfuzz_rng *rng, uint64_t seed,
                  const struct cfuzz_cmp_table *cmp) {
   cfuzz_rng_seed(rng, seed);
   cfuzz_mutator_init(m, rng, &(struct cfuzz_mutator_options){.cmp = cmp});
+  cfuzz_dict_free(&m->manual_dict);
+  cfuzz_dict_init(&m->manual_dict, 4);
+  cfuzz_dict_add(&m->manual_dict, (const uint8_t *)"keyword", 7);
+  cfuzz_dict_add(&m->auto_dict, (const uint8_t *)"\x01\x02", 2);
+  static const uint8_t partner[] = "a crossover partner, 40 bytes long......";
+  m->partner = partner;
+  m->partner_len = sizeof partner - 1;
 }
 
 static size_t apply(struct cfuzz_mutator *m, const char *name, uint8_t *buf, size_t len, size_t cap) {
@@ -25,6 +34,7 @@ static size_t apply(struct cfuzz_mutator *m, const char *name, uint8_t *buf, siz
 }
 
 static void fill_table(void) {
+  cfuzz_cmp_table_add_float(&table, 4, 3.5, 1e10, 8);
   cfuzz_cmp_table_add_int(&table, 1, 0x11223344, 0x55667788, 4);
   cfuzz_cmp_table_add_int(&table, 3, 0x1234, 0x4321, 2);
   cfuzz_cmp_table_add_str(&table, 2, "a long recorded operand string", 30);
@@ -106,6 +116,103 @@ static void test_byte_mutations(void) {
   CHECK(apply(&m, "EraseBytes", buf, 0, 16) == 1);
 }
 
+static void test_libfuzzer_set(void) {
+  struct cfuzz_rng rng;
+  struct cfuzz_mutator m;
+  init(&m, &rng, 5, &table);
+  uint8_t buf[300] = "abcdefghijklmnop";
+  /* Repeated bytes: a run of at least 3 equal bytes appears. */
+  size_t len = apply(&m, "InsertRepeatedBytes", buf, 16, 300);
+  CHECK(len >= 19 && len <= 16 + 128);
+  int run = 1, best = 1;
+  for (size_t i = 1; i < len; i++) {
+    run = buf[i] == buf[i - 1] ? run + 1 : 1;
+    best = run > best ? run : best;
+  }
+  CHECK(best >= 3);
+  /* Shuffle: same bytes, other order. */
+  memcpy(buf, "abcdefghijklmnop", 16);
+  CHECK(apply(&m, "ShuffleBytes", buf, 16, 16) == 16);
+  int counts[256] = {0};
+  for (int i = 0; i < 16; i++)
+    counts[buf[i]]++;
+  int same_set = 1;
+  for (int c = 'a'; c <= 'p'; c++)
+    same_set &= counts[c] == 1;
+  CHECK(same_set && memcmp(buf, "abcdefghijklmnop", 16) != 0);
+  /* ASCII integer: the digits change, the text around them stays. */
+  memcpy(buf, "len=1234;", 9);
+  len = apply(&m, "ChangeASCIIInt", buf, 9, 32);
+  CHECK(memcmp(buf, "len=", 4) == 0 && buf[len - 1] == ';' && (len != 9 || memcmp(buf, "len=1234;", 9)));
+  /* Binary integer: only `size` consecutive bytes change. */
+  memset(buf, 0, 16);
+  CHECK(apply(&m, "ChangeBinInt", buf, 16, 16) == 16);
+  int first = -1, last = -1;
+  for (int i = 0; i < 16; i++)
+    if (buf[i]) {
+      last = i;
+      if (first < 0)
+        first = i;
+    }
+  CHECK(first >= 0 && last - first < 8);
+  /* Copy part: length grows by the copy or stays. */
+  memcpy(buf, "0123456789", 10);
+  len = apply(&m, "CopyPart", buf, 10, 20);
+  CHECK(len >= 10 && len <= 20);
+  /* Every inserted or overwritten byte comes from the input itself. */
+  for (size_t i = 0; i < len; i++)
+    CHECK(buf[i] >= '0' && buf[i] <= '9');
+  /* Crossover: bytes of the partner appear; none without a partner. */
+  memcpy(buf, "xxxxxxxxxx", 10);
+  len = apply(&m, "CrossOver", buf, 10, 64);
+  int from_partner = 0;
+  for (size_t i = 0; i < len; i++)
+    from_partner += buf[i] != 'x';
+  CHECK(from_partner > 0);
+  m.partner = NULL;
+  int k = cfuzz_mutation_index("CrossOver");
+  CHECK(cfuzz_mutation_table[k].fn(&m, buf, 10, 64) == CFUZZ_MUTATION_FAILED);
+}
+
+/* Inserting a copy of an overlapping part, every geometry. */
+static void test_copy_part_geometry(void) {
+  for (uint64_t seed = 1; seed < 300; seed++) {
+    struct cfuzz_rng rng;
+    struct cfuzz_mutator m;
+    init(&m, &rng, seed, &table);
+    static const char orig[] = "ABCDEFGHIJ";
+    uint8_t buf[40] = "ABCDEFGHIJ";
+    size_t len = apply(&m, "CopyPart", buf, 10, 20);
+    if (len == 10)
+      continue;
+    /* The result is the original with some substring inserted somewhere. */
+    size_t n = len - 10;
+    int ok = 0;
+    for (size_t at = 0; at <= 10 && !ok; at++) {
+      if (memcmp(buf, "ABCDEFGHIJ", at) || memcmp(buf + at + n, orig + at, 10 - at))
+        continue;
+      for (size_t from = 0; from + n <= 10 && !ok; from++)
+        ok = memcmp(buf + at, orig + from, n) == 0;
+    }
+    CHECK(ok);
+  }
+}
+
+static void test_only_ascii(void) {
+  struct cfuzz_rng rng;
+  struct cfuzz_mutator m;
+  cfuzz_rng_seed(&rng, 9);
+  cfuzz_mutator_init(&m, &rng, &(struct cfuzz_mutator_options){.cmp = &table, .only_ascii = true});
+  uint8_t src[32], dst[64];
+  for (int i = 0; i < 32; i++)
+    src[i] = (uint8_t)(i * 37);
+  for (int iter = 0; iter < 200; iter++) {
+    size_t len = cfuzz_mutator_mutate(&m, src, 32, dst, 64, NULL, 0);
+    for (size_t i = 0; i < len; i++)
+      CHECK((dst[i] >= ' ' && dst[i] < 0x7f) || (dst[i] >= '\t' && dst[i] <= '\r'));
+  }
+}
+
 static void test_guided(void) {
   struct cfuzz_rng rng;
   struct cfuzz_mutator m;
@@ -124,6 +231,159 @@ static void test_guided(void) {
   CHECK(len == 12 && memcmp(sbuf, "canyoufindme", 12) == 0);
   len = apply(&m, "CMPStrInsert", sbuf, 12, 32);
   CHECK(len == 24);
+}
+
+static double load_double(const uint8_t *p, bool big_endian) {
+  uint8_t b[8];
+  for (int i = 0; i < 8; i++)
+    b[i] = big_endian ? p[7 - i] : p[i];
+  double d;
+  memcpy(&d, b, 8);
+  return d;
+}
+
+/* Float compares: the compared value found in the input as a little- or
+ * big-endian double or as text becomes a value at or next to the other
+ * operand, in the same encoding. */
+static void test_float(void) {
+  static struct cfuzz_cmp_table t;
+  cfuzz_cmp_table_add_float(&t, 1, 2.718281, 0.25, 8);
+  double before = 0.25;
+  int le_hits = 0, be_hits = 0, text_hits = 0;
+  for (uint64_t seed = 1; seed <= 40; seed++) {
+    struct cfuzz_rng rng;
+    struct cfuzz_mutator m;
+    init(&m, &rng, seed, &t);
+    uint8_t buf[64] = "ab";
+    memcpy(buf + 2, &before, 8);
+    CHECK(apply(&m, "CMPFloat", buf, 10, 64) == 10);
+    double d = load_double(buf + 2, false);
+    le_hits += d >= 2.7182809 && d <= 2.7182811;
+    for (int i = 0; i < 8; i++)
+      buf[2 + i] = ((const uint8_t *)&before)[7 - i];
+    CHECK(apply(&m, "CMPFloat", buf, 10, 64) == 10);
+    d = load_double(buf + 2, true);
+    be_hits += d >= 2.7182809 && d <= 2.7182811;
+    memcpy(buf, "x=0.25;", 7);
+    size_t len = apply(&m, "CMPFloat", buf, 7, 64);
+    buf[len] = 0;
+    text_hits += strncmp((char *)buf, "x=2.71828", 9) == 0 && buf[len - 1] == ';';
+    cfuzz_mutator_free(&m);
+  }
+  CHECK(le_hits >= 30);
+  CHECK(be_hits >= 30);
+  CHECK(text_hits >= 30);
+  /* 2.718281 < d && d < 2.718282 from the exact constant: a strict
+   * neighbour appears among the variants. */
+  int strictly_above = 0;
+  for (uint64_t seed = 1; seed <= 40; seed++) {
+    struct cfuzz_rng rng;
+    struct cfuzz_mutator m;
+    init(&m, &rng, seed, &t);
+    uint8_t buf[8];
+    memcpy(buf, &before, 8);
+    apply(&m, "CMPFloat", buf, 8, 8);
+    double d = load_double(buf, false);
+    strictly_above += d > 2.718281 && d < 2.718282;
+    cfuzz_mutator_free(&m);
+  }
+  CHECK(strictly_above > 0);
+}
+
+/* Integer compares: byte-swapped operands are found and answered in the
+ * same order; neighbours (+-1) are written sometimes. */
+static void test_int_variants(void) {
+  static struct cfuzz_cmp_table t;
+  cfuzz_cmp_table_add_int(&t, 5, 0x41424344, 0x61626364, 4);
+  int exact = 0, neighbour = 0;
+  for (uint64_t seed = 1; seed <= 60; seed++) {
+    struct cfuzz_rng rng;
+    struct cfuzz_mutator m;
+    init(&m, &rng, seed, &t);
+    uint8_t buf[8] = {'x', 'x', 0x41, 0x42, 0x43, 0x44, 'y', 'y'};
+    apply(&m, "CMP", buf, 8, 8);
+    exact += memcmp(buf, "xxabcdyy", 8) == 0;
+    neighbour += memcmp(buf, "xxabceyy", 8) == 0 || memcmp(buf, "xxabccyy", 8) == 0;
+    cfuzz_mutator_free(&m);
+  }
+  CHECK(exact >= 20);
+  CHECK(neighbour >= 5);
+}
+
+static void test_dict_parse(void) {
+  struct cfuzz_dict d;
+  cfuzz_dict_init(&d, 0);
+  char err[128];
+  const char *ok = "# comment\n"
+                   "\n"
+                   "  kw1=\"IHDR\"\n"
+                   "\"plain\"\n"
+                   "afl_level@3=\"\\x00\\xffA\\\\\\\"\"  \r\n"
+                   "kw1=\"IHDR\"\n";
+  CHECK(cfuzz_dict_parse(&d, ok, strlen(ok), err, sizeof err) == 0);
+  CHECK(d.n == 3);
+  CHECK(d.words[0].len == 4 && memcmp(d.words[0].bytes, "IHDR", 4) == 0);
+  CHECK(d.words[1].len == 5 && memcmp(d.words[1].bytes, "plain", 5) == 0);
+  CHECK(d.words[2].len == 5 && memcmp(d.words[2].bytes, "\x00\xff" "A\\\"", 5) == 0);
+  struct {
+    const char *text;
+    size_t line;
+    const char *message;
+  } bad[] = {
+      {"\"ok\"\nnoquote\n", 2, "expected"},
+      {"\"unterminated\n", 1, "unterminated"},
+      {"\"a\"\n\n\"\\q\"\n", 3, "unknown escape"},
+      {"\"\\x4\"\n", 1, "hex digits"},
+      {"\"a\" trailing\n", 1, "after the closing"},
+      {"\"\"\n", 1, "empty value"},
+      {"bad name=\"x\"\n", 1, "expected"},
+      {"\"0123456789012345678901234567890123456789012345678901234567890123456789\"", 1, "longer than 64"},
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    err[0] = 0;
+    size_t line = cfuzz_dict_parse(&d, bad[i].text, strlen(bad[i].text), err, sizeof err);
+    CHECK(line == bad[i].line);
+    CHECK_STR_CONTAINS(err, bad[i].message);
+  }
+  cfuzz_dict_free(&d);
+}
+
+/* Dictionary mutations write a word; credit puts the words that helped in
+ * the automatic dictionary, which the recommended dictionary prints. */
+static void test_dict_credit(void) {
+  struct cfuzz_rng rng;
+  struct cfuzz_mutator m;
+  static struct cfuzz_cmp_table t;
+  init(&m, &rng, 21, &t);
+  uint8_t buf[32] = "0123456789";
+  size_t len = apply(&m, "ManualDict", buf, 10, 32);
+  CHECK(len == 10 || len == 17);
+  CHECK(memmem(buf, len, "keyword", 7) != NULL);
+  CHECK(m.manual_dict.words[0].uses == 1);
+  cfuzz_mutator_credit(&m);
+  CHECK(m.manual_dict.words[0].useful == 1);
+  CHECK(cfuzz_dict_find(&m.auto_dict, (const uint8_t *)"keyword", 7) == NULL); /* manual words stay out */
+  /* An operand the input got from a compare: into the auto dictionary. */
+  cfuzz_cmp_table_add_str(&t, 9, "MAGICWORD", 9);
+  m.sequence_len = m.n_words = 0;
+  apply(&m, "CMPStrInsert", buf, len, 32);
+  cfuzz_mutator_credit(&m);
+  CHECK(cfuzz_dict_find(&m.auto_dict, (const uint8_t *)"MAGICWORD", 9) != NULL);
+  char ms[256];
+  cfuzz_mutator_format_sequence(&m, ms, sizeof ms);
+  CHECK_STR_CONTAINS(ms, "CMPStrInsert-");
+  CHECK_STR_CONTAINS(ms, "DE: \"MAGICWORD\"-");
+  char *text = NULL;
+  size_t text_len = 0;
+  FILE *out = open_memstream(&text, &text_len);
+  cfuzz_mutator_print_recommended_dict(&m, out);
+  fclose(out);
+  CHECK_STR_CONTAINS(text, "###### Recommended dictionary. ######\n");
+  CHECK_STR_CONTAINS(text, "\"MAGICWORD\" # Uses: ");
+  CHECK_STR_CONTAINS(text, "\"\\x01\\x02\" # Uses: ");
+  CHECK_STR_CONTAINS(text, "###### End of recommended dictionary. ######\n");
+  free(text);
+  cfuzz_mutator_free(&m);
 }
 
 /* The sequence of applied mutations, its credit and its MS: line. */
@@ -179,7 +439,14 @@ int main(void) {
   test_bounds();
   test_determinism_and_effect();
   test_byte_mutations();
+  test_libfuzzer_set();
+  test_copy_part_geometry();
+  test_only_ascii();
   test_guided();
+  test_float();
+  test_int_variants();
+  test_dict_parse();
+  test_dict_credit();
   test_sequence();
   test_rng();
   return check_finish("mutate");
