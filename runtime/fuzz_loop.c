@@ -422,7 +422,8 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
                      &(struct cfuzz_mutator_options){.cmp = &cfuzz_instr.cmp,
                                                      .depth = (size_t)flags->mutate_depth,
                                                      .only_ascii = flags->only_ascii != 0,
-                                                     .dict_path = flags->dict});
+                                                     .dict_path = flags->dict,
+                                                     .max_len = f.max_len});
   fprintf(stderr, "INFO: Seed: %" PRIu64 "\n", seed);
 
   cfuzz_modules_collect(&cfuzz_instr, &f.modules);

@@ -3,9 +3,12 @@
 #include "mutate.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mutation_util.h"
+#include "mutations.h"
+#include "util.h"
 
 void cfuzz_mutator_init(struct cfuzz_mutator *m, struct cfuzz_rng *rng, const struct cfuzz_mutator_options *o) {
   memset(m, 0, sizeof *m);
@@ -15,8 +18,23 @@ void cfuzz_mutator_init(struct cfuzz_mutator *m, struct cfuzz_rng *rng, const st
   m->depth = o->depth ? o->depth : CFUZZ_DEFAULT_MUTATE_DEPTH;
   if (m->depth > CFUZZ_MAX_MUTATE_DEPTH)
     m->depth = CFUZZ_MAX_MUTATE_DEPTH;
+  int custom = cfuzz_mutation_index("Custom"), custom_cross_over = cfuzz_mutation_index("CustomCrossOver");
+  for (size_t i = 0; i < cfuzz_mutation_count; i++) {
+    m->weights[i] = cfuzz_mutation_table[i].weight;
+    m->builtin_weight += m->weights[i];
+  }
+  if (cfuzz_custom_mutator_defined()) {
+    memset(m->weights, 0, sizeof m->weights);
+    m->weights[custom] = 1;
+  }
+  if (cfuzz_custom_cross_over_defined() && o->max_len) {
+    m->weights[custom_cross_over] = 1;
+    m->scratch_cap = o->max_len;
+    m->scratch = cfuzz_xcalloc(o->max_len, 1);
+  }
   for (size_t i = 0; i < cfuzz_mutation_count; i++)
-    m->total_weight += cfuzz_mutation_table[i].weight;
+    m->total_weight += m->weights[i];
+  cfuzz_custom_mutators_bind(m);
   cfuzz_dict_init(&m->manual_dict, 0);
   if (o->dict_path) {
     cfuzz_dict_load_or_die(&m->manual_dict, o->dict_path);
@@ -26,6 +44,9 @@ void cfuzz_mutator_init(struct cfuzz_mutator *m, struct cfuzz_rng *rng, const st
 }
 
 void cfuzz_mutator_free(struct cfuzz_mutator *m) {
+  cfuzz_custom_mutators_bind(NULL);
+  free(m->scratch);
+  m->scratch = NULL;
   cfuzz_dict_free(&m->manual_dict);
   cfuzz_dict_free(&m->auto_dict);
 }
@@ -54,11 +75,22 @@ int cfuzz_mutation_index(const char *name) {
 static size_t pick_mutation(struct cfuzz_mutator *m) {
   uint64_t r = cfuzz_rng_below(m->rng, m->total_weight);
   size_t i = 0;
+  while (r >= m->weights[i]) {
+    r -= m->weights[i];
+    i++;
+  }
+  return i;
+}
+
+/* By the table's own weights, where Custom and CustomCrossOver are 0. */
+size_t cfuzz_mutator_apply_builtin(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
+  uint64_t r = cfuzz_rng_below(m->rng, m->builtin_weight);
+  size_t i = 0;
   while (r >= cfuzz_mutation_table[i].weight) {
     r -= cfuzz_mutation_table[i].weight;
     i++;
   }
-  return i;
+  return cfuzz_mutator_apply(m, i, buf, len, cap);
 }
 
 static void record(struct cfuzz_mutator *m, size_t index) {

@@ -51,6 +51,7 @@ struct cfuzz_mutator_options {
   size_t depth;                      /* most mutations stacked per input; 0: default */
   bool only_ascii;                   /* -only_ascii=1: results are printable ASCII */
   const char *dict_path;             /* -dict=FILE, or NULL */
+  size_t max_len;                    /* most bytes an input can have (for LLVMFuzzerCustomCrossOver) */
 };
 
 struct cfuzz_mutation_stats {
@@ -63,7 +64,14 @@ struct cfuzz_mutator {
   const struct cfuzz_cmp_table *cmp;
   size_t depth;
   bool only_ascii;
-  uint64_t total_weight;
+  /* The table's weights as this mutator uses them: with
+   * LLVMFuzzerCustomMutator only Custom (and CustomCrossOver) are on, as in
+   * libFuzzer. builtin_weight is the total of the built-in ones, for
+   * LLVMFuzzerMutate. */
+  uint32_t weights[CFUZZ_MAX_MUTATIONS];
+  uint64_t total_weight, builtin_weight;
+  uint8_t *scratch; /* output of LLVMFuzzerCustomCrossOver, scratch_cap bytes */
+  size_t scratch_cap;
   /* Crossover partner of the current call (NULL: none). */
   const uint8_t *partner;
   size_t partner_len;
@@ -99,6 +107,10 @@ size_t cfuzz_mutator_mutate(struct cfuzz_mutator *m, const uint8_t *src, size_t 
  * changes a byte instead so that the input changes whenever cap allows.
  * Appends to the sequence. Returns the new length (<= cap). */
 size_t cfuzz_mutator_apply(struct cfuzz_mutator *m, size_t index, uint8_t *buf, size_t len, size_t cap);
+
+/* One built-in mutation (never the user's), for LLVMFuzzerMutate; returns
+ * the new length (<= cap). */
+size_t cfuzz_mutator_apply_builtin(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
 
 /* Index of the table entry called `name`, or -1. */
 int cfuzz_mutation_index(const char *name);

@@ -23,6 +23,10 @@ const struct cfuzz_mutation cfuzz_mutation_table[] = {
     {"CMPFloat", cfuzz_mutation_cmp_float, 1},
     {"ManualDict", cfuzz_mutation_manual_dict, 1},
     {"PersAutoDict", cfuzz_mutation_auto_dict, 1},
+    /* Weight 0 here: enabled by cfuzz_mutator_init when the program
+     * defines LLVMFuzzerCustomMutator / LLVMFuzzerCustomCrossOver. */
+    {"Custom", cfuzz_mutation_custom, 0},
+    {"CustomCrossOver", cfuzz_mutation_custom_cross_over, 0},
 };
 const size_t cfuzz_mutation_count = sizeof cfuzz_mutation_table / sizeof cfuzz_mutation_table[0];
 

@@ -29,4 +29,11 @@ size_t cfuzz_mutation_cmp_float(struct cfuzz_mutator *m, uint8_t *buf, size_t le
 size_t cfuzz_mutation_manual_dict(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
 size_t cfuzz_mutation_auto_dict(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
 
+/* The user's (custom_mutator.c). */
+size_t cfuzz_mutation_custom(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+size_t cfuzz_mutation_custom_cross_over(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
+bool cfuzz_custom_mutator_defined(void);
+bool cfuzz_custom_cross_over_defined(void);
+void cfuzz_custom_mutators_bind(struct cfuzz_mutator *m);
+
 #endif

@@ -84,6 +84,11 @@ void cfuzz_register_test(struct cfuzz_test *test);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed);
+size_t LLVMFuzzerCustomCrossOver(const uint8_t *data1, size_t size1, const uint8_t *data2, size_t size2,
+                                 uint8_t *out, size_t max_out_size, unsigned int seed);
+/* Provided by the runtime: applies one built-in mutation to data (size bytes,
+ * room for max_size); returns the new size. For custom mutators. */
+size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size);
 
 #ifdef __cplusplus
 }
