@@ -401,6 +401,21 @@ static void test_sequence(void) {
   uint64_t useful = m.stats[m.sequence[0]].useful;
   cfuzz_mutator_credit(&m);
   CHECK(m.stats[m.sequence[0]].useful > useful);
+  /* -print_mutation_stats: one line per table entry, with the credit. */
+  char *text = NULL;
+  size_t text_len = 0;
+  FILE *out = open_memstream(&text, &text_len);
+  cfuzz_mutator_print_stats(&m, out);
+  fclose(out);
+  int lines = 0;
+  for (size_t i = 0; i < text_len; i++)
+    lines += text[i] == '\n';
+  CHECK(lines == (int)cfuzz_mutation_count + 1);
+  char expect[96];
+  snprintf(expect, sizeof expect, "stat::mutation: %-22s %llu %llu\n", cfuzz_mutation_table[m.sequence[0]].name,
+           (unsigned long long)m.stats[m.sequence[0]].uses, (unsigned long long)m.stats[m.sequence[0]].useful);
+  CHECK_STR_CONTAINS(text, expect);
+  free(text);
   /* A short buffer truncates the line but terminates it. */
   char tiny[6];
   cfuzz_mutator_format_sequence(&m, tiny, sizeof tiny);
