@@ -18,6 +18,10 @@ void cfuzz_mutator_init(struct cfuzz_mutator *m, struct cfuzz_rng *rng, const st
   m->depth = o->depth ? o->depth : CFUZZ_DEFAULT_MUTATE_DEPTH;
   if (m->depth > CFUZZ_MAX_MUTATE_DEPTH)
     m->depth = CFUZZ_MAX_MUTATE_DEPTH;
+  /* Looked up once: the runtime's own strcmp is intercepted (interceptors.c)
+   * and would feed these names to the operand table. */
+  m->fallbacks[0] = (size_t)cfuzz_mutation_index("InsertByte");
+  m->fallbacks[1] = (size_t)cfuzz_mutation_index("ChangeByte");
   int custom = cfuzz_mutation_index("Custom"), custom_cross_over = cfuzz_mutation_index("CustomCrossOver");
   for (size_t i = 0; i < cfuzz_mutation_count; i++) {
     m->weights[i] = cfuzz_mutation_table[i].weight;
@@ -99,6 +103,20 @@ static void record(struct cfuzz_mutator *m, size_t index) {
     m->sequence[m->sequence_len++] = (uint8_t)index;
 }
 
+/* Keeps the promise that the input changes when it can: insert a byte, or
+ * else change one. */
+static size_t apply_fallback(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
+  for (size_t i = 0; i < 2; i++) {
+    size_t k = m->fallbacks[i];
+    size_t result = cfuzz_mutation_table[k].fn(m, buf, len, cap);
+    if (result != CFUZZ_MUTATION_FAILED) {
+      record(m, k);
+      return result;
+    }
+  }
+  return len;
+}
+
 size_t cfuzz_mutator_apply(struct cfuzz_mutator *m, size_t index, uint8_t *buf, size_t len, size_t cap) {
   if (len > cap)
     len = cap;
@@ -107,17 +125,24 @@ size_t cfuzz_mutator_apply(struct cfuzz_mutator *m, size_t index, uint8_t *buf, 
     record(m, index);
     return result;
   }
-  /* Fallback keeps the promise that the input changes when it can. */
-  static const char *const fallbacks[] = {"InsertByte", "ChangeByte"};
-  for (size_t i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++) {
-    int k = cfuzz_mutation_index(fallbacks[i]);
-    result = cfuzz_mutation_table[k].fn(m, buf, len, cap);
+  return apply_fallback(m, buf, len, cap);
+}
+
+/* A mutation that cannot apply (an empty dictionary, no float compares) is
+ * replaced by another pick, as libFuzzer does, so the weights stay the
+ * frequencies of the mutations that actually apply. */
+#define PICK_TRIES 16
+
+static size_t apply_picked(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
+  for (int t = 0; t < PICK_TRIES; t++) {
+    size_t k = pick_mutation(m);
+    size_t result = cfuzz_mutation_table[k].fn(m, buf, len, cap);
     if (result != CFUZZ_MUTATION_FAILED) {
-      record(m, (size_t)k);
+      record(m, k);
       return result;
     }
   }
-  return len;
+  return apply_fallback(m, buf, len, cap);
 }
 
 /* libFuzzer's -only_ascii: clear the high bit, and make what is neither
@@ -143,7 +168,7 @@ size_t cfuzz_mutator_mutate(struct cfuzz_mutator *m, const uint8_t *src, size_t 
    * comparisons, stacked ones jump further. */
   size_t count = cfuzz_rng_below(m->rng, 2) || m->depth < 2 ? 1 : 2 + cfuzz_rng_below(m->rng, m->depth - 1);
   for (size_t i = 0; i < count; i++)
-    len = cfuzz_mutator_apply(m, pick_mutation(m), dst, len, cap);
+    len = apply_picked(m, dst, len, cap);
   if (m->only_ascii)
     to_ascii(dst, len);
   return len;

@@ -70,6 +70,7 @@ struct cfuzz_mutator {
    * LLVMFuzzerMutate. */
   uint32_t weights[CFUZZ_MAX_MUTATIONS];
   uint64_t total_weight, builtin_weight;
+  size_t fallbacks[2]; /* InsertByte, ChangeByte: when nothing else applies */
   uint8_t *scratch; /* output of LLVMFuzzerCustomCrossOver, scratch_cap bytes */
   size_t scratch_cap;
   /* Crossover partner of the current call (NULL: none). */
