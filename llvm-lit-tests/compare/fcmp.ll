@@ -23,8 +23,9 @@ define i1 @in_range(double %d) {
 }
 
 ; CHECK-LABEL: define i1 @float_eq(float %a, float %b)
-; CHECK: @__cfuzz_trace_fcmp4
-; CHECK: call void {{.*}}(float %a, float %b)
+; TYPED: call void select {{.*}} @cfuzz.nohook.__cfuzz_trace_fcmp4)(float %a, float %b)
+; OPAQUE: select i1 {{%.*}}, ptr @__cfuzz_trace_fcmp4, ptr @cfuzz.nohook.__cfuzz_trace_fcmp4
+; OPAQUE-NEXT: call void {{%.*}}(float %a, float %b)
 ; CHECK: %r = fcmp oeq float %a, %b
 define i1 @float_eq(float %a, float %b) {
   %r = fcmp oeq float %a, %b
