@@ -7,7 +7,7 @@
  * features that are among the rarest (-entropic_number_of_rarest_features)
  * and hit at most -entropic_feature_frequency_threshold times. Entries not
  * yet picked often (recent finds) weigh more, and with
- * -entropic_scale_per_exec_time=1 (the default here) so do entries that run
+ * -entropic_scale_per_exec_time=1 so do entries that run
  * faster than the corpus's median, slow ones less (factors 1/16 to 2, in
  * powers of two), so a few slow inputs cannot eat the run. -entropic=0 picks
  * uniformly, as the reference does.
@@ -16,8 +16,10 @@
  * most every SCHEDULE_REFRESH_RUNS runs, and every SCHEDULE_REFRESH_MAX_RUNS
  * anyway), so a -seed run repeats; a pick is one random draw and a binary
  * search. Execution times are measured once per entry (fuzz_loop.c) and
- * differences below SCHEDULE_TIME_FLOOR_S count as none, which keeps the
- * choice repeatable on fast targets. */
+ * differences below SCHEDULE_TIME_FLOOR_S count as none; still, a rerun
+ * preempted on a loaded machine measures long, so with times weighed a
+ * -seed run may not repeat: that is why the flag is off by default, as in
+ * libFuzzer. */
 #ifndef CFUZZ_SCHEDULE_H
 #define CFUZZ_SCHEDULE_H
 
@@ -32,7 +34,7 @@
 #define SCHEDULE_SAMPLE_EVERY 16
 #define SCHEDULE_REFRESH_RUNS 256
 #define SCHEDULE_REFRESH_MAX_RUNS 8192
-#define SCHEDULE_TIME_FLOOR_S 20e-6
+#define SCHEDULE_TIME_FLOOR_S 100e-6
 
 struct cfuzz_schedule_options {
   bool entropic;

@@ -111,7 +111,7 @@ static void test_recency_and_time(void) {
   double mean = 1e-3;
   c.entries[0].exec_time = 16e-3;
   c.entries[1].exec_time = 1e-3;
-  c.entries[2].exec_time = 0.25e-3;
+  c.entries[2].exec_time = 0.4e-3;
   double slow = cfuzz_scheduler_weight(&s, &c.entries[0], 255, mean);
   double usual = cfuzz_scheduler_weight(&s, &c.entries[1], 255, mean);
   double fast = cfuzz_scheduler_weight(&s, &c.entries[2], 255, mean);
