@@ -130,8 +130,20 @@ bool cfuzz::shouldInstrumentFunction(const Function &F) {
   return true;
 }
 
+bool cfuzz::markOptForFuzzing(Module &M) {
+  bool Changed = false;
+  for (Function &F : M)
+    if (!F.isDeclaration() && !isDisabledByUser(F) &&
+        !F.hasFnAttribute(Attribute::OptForFuzzing)) {
+      F.addFnAttr(Attribute::OptForFuzzing);
+      Changed = true;
+    }
+  return Changed;
+}
+
 PreservedAnalyses cfuzz::MarkDisabledPass::run(Module &M,
                                                ModuleAnalysisManager &) {
-  return markDisabledFunctions(M) ? PreservedAnalyses::none()
-                                  : PreservedAnalyses::all();
+  bool Changed = markDisabledFunctions(M);
+  Changed |= markOptForFuzzing(M);
+  return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }

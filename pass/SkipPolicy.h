@@ -34,10 +34,17 @@ bool isDisabledByUser(const llvm::Function &F);
 /// caller would lose its coverage. Idempotent. Returns true if M changed.
 bool markDisabledFunctions(llvm::Module &M);
 
+/// Gives every function cfuzz will instrument the optforfuzzing attribute,
+/// as clang does under -fsanitize=fuzzer: the optimizer then keeps branches
+/// on input bytes as branches instead of folding them into selects, which
+/// coverage cannot see. Returns true if M changed.
+bool markOptForFuzzing(llvm::Module &M);
+
 /// Whether the cfuzz pass instruments F at all.
 bool shouldInstrumentFunction(const llvm::Function &F);
 
-/// markDisabledFunctions as a pass, for the pipeline-start extension point.
+/// markDisabledFunctions and markOptForFuzzing as a pass, for the
+/// pipeline-start extension point.
 struct MarkDisabledPass : llvm::PassInfoMixin<MarkDisabledPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
   static bool isRequired() { return true; }

@@ -7,11 +7,12 @@
 #include <stdint.h>
 #include <string.h>
 
+// (With optforfuzzing, -O2 folds the x == 0xabcdef01 test into the switch.)
 // CHECK-LABEL: define {{.*}}@f(
-// CHECK: call void @__sanitizer_cov_trace_const_cmp4({{.*}}), !dbg
 // CHECK: call void @__sanitizer_cov_trace_switch({{.*}}), !dbg
 // The hook call: through a select (typed pointers) or a select's result.
 // CHECK: call void {{(select .*@__sanitizer_weak_hook_strcmp.*|%[0-9]+\(.*)}}, !dbg
+// CHECK: call void @__sanitizer_cov_trace_const_cmp4({{.*}}), !dbg
 int f(uint32_t x, const char *s) {
   int r = 0;
   if (x == 0xabcdef01u)
