@@ -4,16 +4,22 @@
  * corpus directories (the first receives new entries). */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cfuzz.h"
 #include "crash.h"
 #include "entry_points.h"
 #include "flags.h"
 #include "fuzz_loop.h"
+#include "instrumentation.h"
+#include "merge.h"
+#include "minimize.h"
 #include "run_target.h"
 #include "supervisor.h"
 #include "util.h"
@@ -27,8 +33,10 @@ static int run_libfuzzer_target(void *ctx, const uint8_t *data, size_t len) {
   return LLVMFuzzerTestOneInput(data, len) == -1 ? CFUZZ_SKIP : 0;
 }
 
-static int reproduce(const struct cfuzz_flags *flags, const char **files, size_t n) {
-  fprintf(stderr, "INFO: running %zu inputs 1 time(s) each.\n", n);
+static int reproduce(const struct cfuzz_flags *flags, const char *program, const char **files, size_t n) {
+  /* -runs=N runs each file N times (a bug that needs state to build up). */
+  int64_t times = flags->runs > 1 ? flags->runs : 1;
+  fprintf(stderr, "%s: Running %zu inputs %" PRId64 " time(s) each.\n", program, n, times);
   static struct cfuzz_crash_context crash;
   struct cfuzz_target target = {run_libfuzzer_target, NULL};
   for (size_t i = 0; i < n; i++) {
@@ -36,6 +44,8 @@ static int reproduce(const struct cfuzz_flags *flags, const char **files, size_t
     size_t len;
     if (cfuzz_read_file(files[i], SIZE_MAX / 2, &data, &len) != 0)
       cfuzz_fatal("cannot read input file '%s': %s", files[i], strerror(errno));
+    if (flags->max_len > 0 && len > (size_t)flags->max_len)
+      len = (size_t)flags->max_len;
     /* libFuzzer reports a crashing or slow input given as a file, but does
      * not write it again as an artifact. */
     cfuzz_crash_context_init(&crash, flags);
@@ -46,7 +56,8 @@ static int reproduce(const struct cfuzz_flags *flags, const char **files, size_t
     fprintf(stderr, "Running: %s\n", files[i]);
     double start = cfuzz_now();
     int rc;
-    cfuzz_run_target(&crash, &target, data, len, &rc);
+    for (int64_t t = 0; t < times; t++)
+      cfuzz_run_target(&crash, &target, data, len, &rc);
     fprintf(stderr, "Executed %s in %ld ms\n", files[i], (long)((cfuzz_now() - start) * 1000));
     cfuzz_crash_uninstall();
     free(data);
@@ -56,6 +67,73 @@ static int reproduce(const struct cfuzz_flags *flags, const char **files, size_t
   return 0;
 }
 
+/* libFuzzer's check of a directory the run needs: it must exist, or be
+ * created with -create_missing_dirs=1. Exits 1 with libFuzzer's lines. */
+static void require_dir(const char *dir, bool create) {
+  struct stat st;
+  if (dir[0] == '\0') {
+    fprintf(stderr, "ERROR: Provided directory path is an empty string\n");
+    exit(CFUZZ_EXIT_USAGE);
+  }
+  if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+    return;
+  if (create) {
+    char what[4096];
+    if (cfuzz_make_dirs(dir, what, sizeof what) != 0) {
+      fprintf(stderr, "ERROR: Failed to create directory \"%s\": %s\n", dir, strerror(errno));
+      exit(CFUZZ_EXIT_USAGE);
+    }
+    return;
+  }
+  fprintf(stderr, "ERROR: The required directory \"%s\" does not exist (-create_missing_dirs=1 creates it)\n",
+          dir);
+  exit(CFUZZ_EXIT_USAGE);
+}
+
+/* The directory part of a path ("." if none). */
+static char *dir_of(const char *path) {
+  const char *slash = strrchr(path, '/');
+  if (!slash)
+    return cfuzz_xstrdup(".");
+  if (slash == path)
+    return cfuzz_xstrdup("/");
+  return strndup(path, (size_t)(slash - path));
+}
+
+static void require_artifact_dirs(const struct cfuzz_flags *flags, bool prefix_given) {
+  bool create = flags->create_missing_dirs != 0;
+  if (prefix_given) {
+    /* A prefix ending in '/' is a directory; otherwise its last component
+     * starts the file names. */
+    size_t n = strlen(flags->artifact_prefix);
+    char *dir = flags->artifact_prefix[n - 1] == '/' ? cfuzz_xstrdup(flags->artifact_prefix)
+                                                       : dir_of(flags->artifact_prefix);
+    require_dir(dir, create);
+    free(dir);
+  }
+  if (flags->exact_artifact_path) {
+    char *dir = dir_of(flags->exact_artifact_path);
+    require_dir(dir, create);
+    free(dir);
+  }
+}
+
+/* -close_fd_mask=1: the target's stdout is discarded (cfuzz writes nothing
+ * to stdout in libFuzzer mode). Bit 2 (stderr) needs cfuzz's own output on
+ * another descriptor first; not done yet: warned about. */
+static void close_fds(int64_t mask) {
+  if (mask & 2)
+    cfuzz_warn("-close_fd_mask=2 is not implemented yet: the target's stderr is kept");
+  if (mask & 1) {
+    int null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (null_fd < 0)
+      cfuzz_fatal("-close_fd_mask: cannot open /dev/null: %s", strerror(errno));
+    fflush(stdout);
+    dup2(null_fd, STDOUT_FILENO);
+    close(null_fd);
+  }
+}
+
 int cfuzz_libfuzzer_main(int argc, char **argv) {
   /* The workers of a supervisor get the arguments as given. */
   char **original_argv = argv;
@@ -63,31 +141,55 @@ int cfuzz_libfuzzer_main(int argc, char **argv) {
     LLVMFuzzerInitialize(&argc, &argv);
   struct cfuzz_flags flags;
   cfuzz_flags_parse(&flags, argc, argv, false);
+  if (flags.close_fd_mask)
+    close_fds(flags.close_fd_mask);
 
-  /* Positional arguments: directories are corpora, files are inputs. */
+  /* The children of -merge and -minimize_crash. */
+  if (flags.merge_inner)
+    return cfuzz_merge_inner(&flags, run_libfuzzer_target, NULL);
+  if (flags.minimize_crash_internal_step) {
+    if (flags.n_positional != 1)
+      cfuzz_fatal("-minimize_crash_internal_step needs one input file");
+    return cfuzz_minimize_inner(&flags, flags.positional[0], run_libfuzzer_target, NULL);
+  }
+
+  bool prefix_given = false;
+  for (int i = 1; i < argc; i++)
+    prefix_given |= cfuzz_flags_arg_is(argv[i], "artifact_prefix");
+  require_artifact_dirs(&flags, prefix_given);
+
+  /* Positional arguments: directories are corpora, files are inputs. A
+   * path that does not exist is a corpus directory to be (with
+   * -create_missing_dirs=1), or a typo (an error). */
   const char **dirs = cfuzz_xcalloc(flags.n_positional + 1, sizeof(char *));
   const char **files = cfuzz_xcalloc(flags.n_positional + 1, sizeof(char *));
   size_t n_dirs = 0, n_files = 0;
   for (size_t i = 0; i < flags.n_positional; i++) {
     struct stat st;
-    if (i == 0 && stat(flags.positional[i], &st) != 0 && errno == ENOENT) {
-      /* The first directory receives new entries: create it (its parent
-       * must exist), like the work directory. */
-      cfuzz_make_dir_or_die(flags.positional[i], "corpus directory");
+    const char *path = flags.positional[i];
+    if (path[0] == '\0' || (stat(path, &st) != 0 && errno == ENOENT)) {
+      require_dir(path, flags.create_missing_dirs != 0);
+      dirs[n_dirs++] = path;
+      continue;
     }
-    if (stat(flags.positional[i], &st) != 0)
-      cfuzz_fatal("'%s': %s (expected a corpus directory or an input file)", flags.positional[i],
-                  strerror(errno));
+    if (stat(path, &st) != 0)
+      cfuzz_fatal("'%s': %s (expected a corpus directory or an input file)", path, strerror(errno));
     if (S_ISDIR(st.st_mode))
-      dirs[n_dirs++] = flags.positional[i];
+      dirs[n_dirs++] = path;
     else
-      files[n_files++] = flags.positional[i];
+      files[n_files++] = path;
   }
   int rc;
-  if (n_files) {
+  if (flags.minimize_crash) {
+    rc = cfuzz_minimize_crash(&flags, argc, argv, files, n_files);
+  } else if (flags.cleanse_crash) {
+    rc = cfuzz_cleanse_crash(&flags, argc, argv, files, n_files);
+  } else if (flags.merge || flags.set_cover_merge) {
+    rc = cfuzz_merge_run(&flags, argc, argv, dirs, n_dirs);
+  } else if (n_files) {
     if (n_dirs)
       cfuzz_warn("input files given: running them only; corpus directories are ignored");
-    rc = reproduce(&flags, files, n_files);
+    rc = reproduce(&flags, argv[0], files, n_files);
   } else if (cfuzz_supervisor_wanted(&flags)) {
     rc = cfuzz_supervise(&flags, original_argv, n_dirs ? dirs[0] : NULL, NULL);
   } else {

@@ -1,0 +1,27 @@
+/* For the corpus and crash tools: each of six byte positions reaches its own
+ * branch when it holds its letter of "FUZZER", so inputs differ in coverage
+ * by the letters they have; the two bytes "!*" anywhere crash (so a crashing
+ * input minimizes to them, and a random input rarely has them). */
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) {
+  static const char word[] = "FUZZER";
+  int bits = 0;
+  for (size_t i = 1; i < n; i++)
+    if (d[i - 1] == '!' && d[i] == '*')
+      __builtin_trap();
+  if (n > 0 && d[0] == word[0])
+    bits |= 1;
+  if (n > 1 && d[1] == word[1])
+    bits |= 2;
+  if (n > 2 && d[2] == word[2])
+    bits |= 4;
+  if (n > 3 && d[3] == word[3])
+    bits |= 8;
+  if (n > 4 && d[4] == word[4])
+    bits |= 16;
+  if (n > 5 && d[5] == word[5])
+    bits |= 32;
+  return bits == 64; /* always 0; keeps the tests from being folded away */
+}
