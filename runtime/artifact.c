@@ -56,7 +56,7 @@ bool cfuzz_artifact_write(const struct cfuzz_artifact_dest *dest, enum cfuzz_art
   cfuzz_text_str(&line, ok ? "'; Test unit written to " : "'; ERROR: cannot write test unit to ");
   cfuzz_text_str(&line, cfuzz_text_cstr(&path));
   cfuzz_text_str(&line, "\n");
-  cfuzz_text_flush(&line, STDERR_FILENO);
+  cfuzz_text_flush(&line, cfuzz_err_fd());
   if (dest->keep_dir) {
     path.len = 0;
     cfuzz_text_str(&path, dest->keep_dir);
@@ -68,7 +68,7 @@ bool cfuzz_artifact_write(const struct cfuzz_artifact_dest *dest, enum cfuzz_art
       cfuzz_text_str(&line, "WARNING: cfuzz: cannot keep the reproducer in ");
       cfuzz_text_str(&line, dest->keep_dir);
       cfuzz_text_str(&line, "\n");
-      cfuzz_text_flush(&line, STDERR_FILENO);
+      cfuzz_text_flush(&line, cfuzz_err_fd());
     }
   }
   return ok;

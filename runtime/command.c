@@ -51,10 +51,10 @@ void cfuzz_command_free(struct cfuzz_command *cmd) {
 }
 
 void cfuzz_command_print(const struct cfuzz_command *cmd, const char *prefix) {
-  fputs(prefix, stderr);
+  fputs(prefix, cfuzz_err());
   for (size_t i = 0; i < cmd->argc; i++)
-    fprintf(stderr, "%s%s", i ? " " : "", cmd->argv[i]);
-  fputc('\n', stderr);
+    fprintf(cfuzz_err(), "%s%s", i ? " " : "", cmd->argv[i]);
+  fputc('\n', cfuzz_err());
 }
 
 /* Reads everything from fd into a growing NUL-terminated buffer. */
@@ -82,7 +82,7 @@ int cfuzz_command_run(const struct cfuzz_command *cmd, char **output, bool quiet
   if (output && pipe2(pipefd, O_CLOEXEC) != 0)
     return -1;
   fflush(stdout);
-  fflush(stderr);
+  fflush(cfuzz_err());
   pid_t pid = fork();
   if (pid < 0) {
     if (output) {
@@ -96,6 +96,10 @@ int cfuzz_command_run(const struct cfuzz_command *cmd, char **output, bool quiet
     if (out >= 0) {
       dup2(out, STDOUT_FILENO);
       dup2(out, STDERR_FILENO);
+    } else if (cfuzz_err_fd() != STDERR_FILENO) {
+      /* Under -close_fd_mask=2 the child gets cfuzz's output as its stderr
+       * and, given the same flag, sets itself up the same way. */
+      dup2(cfuzz_err_fd(), STDERR_FILENO);
     }
     /* The program itself, whatever argv[0] says (it may be a relative path
      * or a name found on PATH). */

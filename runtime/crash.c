@@ -54,7 +54,7 @@ static void begin_dying(void) {
 static struct cfuzz_text *text(void) { return &crash_state.text; }
 static void put(const char *s) { cfuzz_text_str(text(), s); }
 static void put_uint(uint64_t v) { cfuzz_text_uint(text(), v); }
-static void flush(void) { cfuzz_text_flush(text(), STDERR_FILENO); }
+static void flush(void) { cfuzz_text_flush(text(), cfuzz_err_fd()); }
 
 /* "==PID== ERROR: libFuzzer: <what>" without the newline. */
 static void put_error(const char *what) {
@@ -225,7 +225,7 @@ void cfuzz_crash_leak(struct cfuzz_crash_context *ctx) {
 
 void cfuzz_crash_test_failed(struct cfuzz_crash_context *ctx, const char *test_name, int rc) {
   fflush(stdout);
-  fflush(stderr);
+  fflush(cfuzz_err());
   begin_dying();
   put("==");
   put_uint((uint64_t)getpid());

@@ -162,7 +162,7 @@ static const struct flag_def flag_table[] = {
     FLAG("cleanse_crash", FLAG_INT, F(cleanse_crash), "0",
          "replace bytes of the crashing input that do not matter (needs -exact_artifact_path)"),
     /* Output. */
-    FLAG("verbosity", FLAG_INT, F(verbosity), "1", "0 prints less"),
+    TODO_FLAG_HONORS("verbosity", FLAG_INT, F(verbosity), "1", "1", "how much to print"),
     FLAG("print_final_stats", FLAG_INT, F(print_final_stats), "0", "print statistics at exit"),
     FLAG("close_fd_mask", FLAG_INT, F(close_fd_mask), "0",
          "discard the target's output: 1 stdout, 2 stderr, 3 both"),
@@ -276,12 +276,12 @@ static void check_ranges(const struct cfuzz_flags *flags) {
  * points at a likely typo for a known flag. */
 static void note_double_dash(const char *arg, bool *said) {
   if (!*said) {
-    fprintf(stderr, "INFO: cfuzz, like libFuzzer, ignores flags that start with '--'\n");
+    fprintf(cfuzz_err(), "INFO: cfuzz, like libFuzzer, ignores flags that start with '--'\n");
     *said = true;
   }
   const char *eq = strchr(arg + 2, '=');
   if (eq && find_flag(arg + 2, (size_t)(eq - (arg + 2))))
-    fprintf(stderr, "WARNING: did you mean '%s' (single dash)?\n", arg + 1);
+    fprintf(cfuzz_err(), "WARNING: did you mean '%s' (single dash)?\n", arg + 1);
 }
 
 void cfuzz_flags_parse(struct cfuzz_flags *flags, int argc, char **argv, bool native) {
@@ -308,7 +308,7 @@ void cfuzz_flags_parse(struct cfuzz_flags *flags, int argc, char **argv, bool na
     size_t name_len = eq ? (size_t)(eq - name) : strlen(name);
     const struct flag_def *def = find_flag(name, name_len);
     if (!def || (def->native_only && !native)) {
-      fprintf(stderr, "WARNING: unrecognized flag '%s'; use -help=1 to list all flags\n", arg);
+      fprintf(cfuzz_err(), "WARNING: unrecognized flag '%s'; use -help=1 to list all flags\n", arg);
       continue;
     }
     const char *value = eq ? eq + 1 : NULL;

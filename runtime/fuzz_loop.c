@@ -324,7 +324,7 @@ static void load_corpus(struct fuzzer *f) {
       cfuzz_scheduler_corpus_changed(&f->scheduler);
     }
   }
-  fprintf(stderr, "INFO: loaded %zu corpus entries (%zu bytes)\n", f->corpus.n, f->corpus.total_bytes);
+  fprintf(cfuzz_err(), "INFO: loaded %zu corpus entries (%zu bytes)\n", f->corpus.n, f->corpus.total_bytes);
 }
 
 /* -reduce_inputs: drops entries whose features better ones hold. At fixed
@@ -424,10 +424,10 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
                                                      .only_ascii = flags->only_ascii != 0,
                                                      .dict_path = flags->dict,
                                                      .max_len = f.max_len});
-  fprintf(stderr, "INFO: Seed: %" PRIu64 "\n", seed);
+  fprintf(cfuzz_err(), "INFO: Seed: %" PRIu64 "\n", seed);
 
   cfuzz_modules_collect(&cfuzz_instr, &f.modules);
-  fprintf(stderr, "INFO: Loaded %zu modules (%zu inline 8-bit counters)\n", cfuzz_instr.n_modules,
+  fprintf(cfuzz_err(), "INFO: Loaded %zu modules (%zu inline 8-bit counters)\n", cfuzz_instr.n_modules,
           f.modules.n_pcs);
   if (f.modules.n_pcs == 0)
     cfuzz_warn("no coverage instrumentation found; fuzzing without feedback");
@@ -435,7 +435,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
     cfuzz_warn("%zu instrumented modules beyond the first %d are ignored", cfuzz_instr.n_dropped_modules,
                CFUZZ_MAX_MODULES);
   if (!cfg->max_len && !flags->max_len)
-    fprintf(stderr, "INFO: -max_len is not provided; inputs will be at most %zu bytes\n", f.max_len);
+    fprintf(cfuzz_err(), "INFO: -max_len is not provided; inputs will be at most %zu bytes\n", f.max_len);
   open_files(&f);
   f.run_bits = cfuzz_xcalloc(f.modules.n_words, sizeof(uint64_t));
   size_t feature_space = cfuzz_feature_space(f.modules.n_pcs);
@@ -515,8 +515,8 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   if (flags->print_final_stats)
     cfuzz_report_final_stats(&s, f.new_units);
   if (flags->print_mutation_stats)
-    cfuzz_mutator_print_stats(&f.mutator, stderr);
-  cfuzz_mutator_print_recommended_dict(&f.mutator, stderr);
+    cfuzz_mutator_print_stats(&f.mutator, cfuzz_err());
+  cfuzz_mutator_print_recommended_dict(&f.mutator, cfuzz_err());
   cfuzz_report_done(f.runs, s.elapsed);
 
   cfuzz_crash_uninstall();

@@ -36,7 +36,7 @@ static int run_libfuzzer_target(void *ctx, const uint8_t *data, size_t len) {
 static int reproduce(const struct cfuzz_flags *flags, const char *program, const char **files, size_t n) {
   /* -runs=N runs each file N times (a bug that needs state to build up). */
   int64_t times = flags->runs > 1 ? flags->runs : 1;
-  fprintf(stderr, "%s: Running %zu inputs %" PRId64 " time(s) each.\n", program, n, times);
+  fprintf(cfuzz_err(), "%s: Running %zu inputs %" PRId64 " time(s) each.\n", program, n, times);
   static struct cfuzz_crash_context crash;
   struct cfuzz_target target = {run_libfuzzer_target, NULL};
   for (size_t i = 0; i < n; i++) {
@@ -53,16 +53,16 @@ static int reproduce(const struct cfuzz_flags *flags, const char *program, const
     crash.len = len;
     crash.save_artifacts = false;
     cfuzz_crash_install(&crash);
-    fprintf(stderr, "Running: %s\n", files[i]);
+    fprintf(cfuzz_err(), "Running: %s\n", files[i]);
     double start = cfuzz_now();
     int rc;
     for (int64_t t = 0; t < times; t++)
       cfuzz_run_target(&crash, &target, data, len, &rc);
-    fprintf(stderr, "Executed %s in %ld ms\n", files[i], (long)((cfuzz_now() - start) * 1000));
+    fprintf(cfuzz_err(), "Executed %s in %ld ms\n", files[i], (long)((cfuzz_now() - start) * 1000));
     cfuzz_crash_uninstall();
     free(data);
   }
-  fprintf(stderr, "***\n*** NOTE: fuzzing was not performed, you have only\n"
+  fprintf(cfuzz_err(), "***\n*** NOTE: fuzzing was not performed, you have only\n"
                   "***       executed the target code on a fixed set of inputs.\n***\n");
   return 0;
 }
@@ -72,7 +72,7 @@ static int reproduce(const struct cfuzz_flags *flags, const char *program, const
 static void require_dir(const char *dir, bool create) {
   struct stat st;
   if (dir[0] == '\0') {
-    fprintf(stderr, "ERROR: Provided directory path is an empty string\n");
+    fprintf(cfuzz_err(), "ERROR: Provided directory path is an empty string\n");
     exit(CFUZZ_EXIT_USAGE);
   }
   if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
@@ -80,12 +80,12 @@ static void require_dir(const char *dir, bool create) {
   if (create) {
     char what[4096];
     if (cfuzz_make_dirs(dir, what, sizeof what) != 0) {
-      fprintf(stderr, "ERROR: Failed to create directory \"%s\": %s\n", dir, strerror(errno));
+      fprintf(cfuzz_err(), "ERROR: Failed to create directory \"%s\": %s\n", dir, strerror(errno));
       exit(CFUZZ_EXIT_USAGE);
     }
     return;
   }
-  fprintf(stderr, "ERROR: The required directory \"%s\" does not exist (-create_missing_dirs=1 creates it)\n",
+  fprintf(cfuzz_err(), "ERROR: The required directory \"%s\" does not exist (-create_missing_dirs=1 creates it)\n",
           dir);
   exit(CFUZZ_EXIT_USAGE);
 }
@@ -118,16 +118,16 @@ static void require_artifact_dirs(const struct cfuzz_flags *flags, bool prefix_g
   }
 }
 
-/* -close_fd_mask=1: the target's stdout is discarded (cfuzz writes nothing
- * to stdout in libFuzzer mode). Bit 2 (stderr) needs cfuzz's own output on
- * another descriptor first; not done yet: warned about. */
+/* -close_fd_mask: the target's stdout (1) and/or stderr (2) go to
+ * /dev/null. cfuzz writes nothing to stdout in libFuzzer mode; its own
+ * messages move to a duplicate of the original stderr. */
 static void close_fds(int64_t mask) {
-  if (mask & 2)
-    cfuzz_warn("-close_fd_mask=2 is not implemented yet: the target's stderr is kept");
+  if ((mask & 2) && cfuzz_discard_target_stderr() != 0)
+    cfuzz_fatal("-close_fd_mask=2: cannot redirect stderr: %s", strerror(errno));
   if (mask & 1) {
     int null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
     if (null_fd < 0)
-      cfuzz_fatal("-close_fd_mask: cannot open /dev/null: %s", strerror(errno));
+      cfuzz_fatal("-close_fd_mask=1: cannot open /dev/null: %s", strerror(errno));
     fflush(stdout);
     dup2(null_fd, STDOUT_FILENO);
     close(null_fd);

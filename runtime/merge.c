@@ -248,7 +248,7 @@ static size_t write_new_control(const char *path, const struct merge_files *old,
   if (f && fclose(f) != 0)
     ok = false;
   if (!ok) {
-    fprintf(stderr, "MERGE-OUTER: failed to write to the control file: %s\n", path);
+    fprintf(cfuzz_err(), "MERGE-OUTER: failed to write to the control file: %s\n", path);
     exit(CFUZZ_EXIT_USAGE);
   }
   return n;
@@ -385,7 +385,7 @@ static void on_file_size_exceeded(int sig) {
   (void)sig;
   char line[96];
   int n = snprintf(line, sizeof line, "==%ld== ERROR: libFuzzer: file size exceeded\n", (long)getpid());
-  cfuzz_write_all(STDERR_FILENO, line, (size_t)n);
+  cfuzz_write_all(cfuzz_err_fd(), line, (size_t)n);
   _exit(xfsz_exit_code);
 }
 
@@ -419,7 +419,7 @@ static void add_files(const struct cfuzz_flags *flags, const char *dir, const st
 int cfuzz_merge_run(const struct cfuzz_flags *flags, int argc, char **argv, const char *const *dirs,
                     size_t n_dirs) {
   if (n_dirs < 2) {
-    fprintf(stderr, "INFO: Merge requires two or more corpus dirs\n");
+    fprintf(cfuzz_err(), "INFO: Merge requires two or more corpus dirs\n");
     return 0;
   }
   xfsz_exit_code = (int)flags->error_exitcode;
@@ -431,7 +431,7 @@ int cfuzz_merge_run(const struct cfuzz_flags *flags, int argc, char **argv, cons
   qsort(old.v, old.n, sizeof *old.v, by_size_then_name);
   qsort(new.v, new.n, sizeof *new.v, by_size_then_name);
   if (old.n + new.n == 0) {
-    fprintf(stderr, "MERGE-OUTER: no input files, nothing to merge\n");
+    fprintf(cfuzz_err(), "MERGE-OUTER: no input files, nothing to merge\n");
     return 0;
   }
   char *cf = flags->merge_control_file ? cfuzz_xstrdup(flags->merge_control_file) : temp_control_path();
@@ -439,24 +439,24 @@ int cfuzz_merge_run(const struct cfuzz_flags *flags, int argc, char **argv, cons
   size_t attempts = 0;
   struct merge_control known = {0};
   if (file_size(cf) > 0) {
-    fprintf(stderr, "MERGE-OUTER: non-empty control file provided: '%s'\n", cf);
+    fprintf(cfuzz_err(), "MERGE-OUTER: non-empty control file provided: '%s'\n", cf);
     struct merge_control m;
     if (read_control(cf, true, &m, NULL)) {
-      fprintf(stderr, "MERGE-OUTER: control file ok, %zu files total, first not processed file %zu\n",
+      fprintf(cfuzz_err(), "MERGE-OUTER: control file ok, %zu files total, first not processed file %zu\n",
               m.files.n, m.first_unprocessed);
       if (m.last_failure)
-        fprintf(stderr, "MERGE-OUTER: '%s' will be skipped as unlucky (merge has stumbled on it the last time)\n",
+        fprintf(cfuzz_err(), "MERGE-OUTER: '%s' will be skipped as unlucky (merge has stumbled on it the last time)\n",
                 m.last_failure);
       if (m.first_unprocessed >= m.files.n) {
         if (m.files.n == old.n + new.n) {
-          fprintf(stderr, "MERGE-OUTER: nothing to do, merge has been completed before\n");
+          fprintf(cfuzz_err(), "MERGE-OUTER: nothing to do, merge has been completed before\n");
           files_free(&m.files);
           files_free(&old);
           files_free(&new);
           free(cf);
           return 0;
         }
-        fprintf(stderr, "MERGE-OUTER: starting merge from scratch, but reusing coverage information from "
+        fprintf(cfuzz_err(), "MERGE-OUTER: starting merge from scratch, but reusing coverage information from "
                         "the given control file\n");
         known = m;
       } else {
@@ -464,11 +464,11 @@ int cfuzz_merge_run(const struct cfuzz_flags *flags, int argc, char **argv, cons
         files_free(&m.files);
       }
     } else {
-      fprintf(stderr, "MERGE-OUTER: bad control file, will overwrite it\n");
+      fprintf(cfuzz_err(), "MERGE-OUTER: bad control file, will overwrite it\n");
     }
   }
   if (!attempts) {
-    fprintf(stderr, "MERGE-OUTER: %zu files, %zu in the initial corpus, %zu processed earlier\n", old.n + new.n,
+    fprintf(cfuzz_err(), "MERGE-OUTER: %zu files, %zu in the initial corpus, %zu processed earlier\n", old.n + new.n,
             old.n, known.files.n);
     attempts = write_new_control(cf, &old, &new, &known.files);
   }
@@ -482,10 +482,10 @@ int cfuzz_merge_run(const struct cfuzz_flags *flags, int argc, char **argv, cons
   cfuzz_command_add_flag(&cmd, "merge_control_file", cf);
   cfuzz_command_add_flag(&cmd, "merge_inner", flags->set_cover_merge ? "2" : "1");
   for (size_t attempt = 1; attempt <= attempts; attempt++) {
-    fprintf(stderr, "MERGE-OUTER: attempt %zu\n", attempt);
+    fprintf(cfuzz_err(), "MERGE-OUTER: attempt %zu\n", attempt);
     int rc = cfuzz_command_run(&cmd, NULL, false);
     if (rc == 0) {
-      fprintf(stderr, "MERGE-OUTER: successful in %zu attempt(s)\n", attempt);
+      fprintf(cfuzz_err(), "MERGE-OUTER: successful in %zu attempt(s)\n", attempt);
       break;
     }
     if (rc < 0 || rc == 127)
@@ -496,10 +496,10 @@ int cfuzz_merge_run(const struct cfuzz_flags *flags, int argc, char **argv, cons
   struct merge_control m;
   size_t bytes = 0;
   if (!read_control(cf, true, &m, &bytes)) {
-    fprintf(stderr, "MERGE: failed to parse the control file (unexpected error)\n");
+    fprintf(cfuzz_err(), "MERGE: failed to parse the control file (unexpected error)\n");
     exit(CFUZZ_EXIT_USAGE);
   }
-  fprintf(stderr, "MERGE-OUTER: the control file has %zu bytes\n", bytes);
+  fprintf(cfuzz_err(), "MERGE-OUTER: the control file has %zu bytes\n", bytes);
   for (size_t i = 0; i < known.files.n; i++) {
     struct merge_file *k = &known.files.v[i];
     files_push(&m.files, k->name, k->size);
@@ -514,7 +514,7 @@ int cfuzz_merge_run(const struct cfuzz_flags *flags, int argc, char **argv, cons
     choose_set_cover(&m, &r);
   else
     choose_greedy(&m, &r);
-  fprintf(stderr, "MERGE-OUTER: %zu new files with %zu new features added; %zu new coverage edges\n", r.n_files,
+  fprintf(cfuzz_err(), "MERGE-OUTER: %zu new files with %zu new features added; %zu new coverage edges\n", r.n_files,
           r.n_features, r.n_cov);
   add_files(flags, dirs[0], &r);
 
@@ -559,15 +559,15 @@ int cfuzz_merge_inner(const struct cfuzz_flags *flags, cfuzz_test_one_fn test_on
   if (!cf)
     cfuzz_fatal("-merge_inner needs -merge_control_file");
   bool set_cover = strcmp(flags->merge_inner, "2") == 0;
-  fprintf(stderr, "MERGE-INNER: using the control file '%s'\n", cf);
+  fprintf(cfuzz_err(), "MERGE-INNER: using the control file '%s'\n", cf);
   struct merge_control m;
   if (!read_control(cf, false, &m, NULL)) {
-    fprintf(stderr, "MERGE: failed to parse the control file (unexpected error)\n");
+    fprintf(cfuzz_err(), "MERGE: failed to parse the control file (unexpected error)\n");
     exit(CFUZZ_EXIT_USAGE);
   }
   if (m.last_failure)
-    fprintf(stderr, "MERGE-INNER: '%s' caused a failure at the previous merge step\n", m.last_failure);
-  fprintf(stderr, "MERGE-INNER: %zu total files; %zu processed earlier; will process %zu files now\n", m.files.n,
+    fprintf(cfuzz_err(), "MERGE-INNER: '%s' caused a failure at the previous merge step\n", m.last_failure);
+  fprintf(cfuzz_err(), "MERGE-INNER: %zu total files; %zu processed earlier; will process %zu files now\n", m.files.n,
           m.first_unprocessed, m.files.n - m.first_unprocessed);
   int fd = open(cf, O_WRONLY | O_APPEND | O_CLOEXEC);
   if (fd < 0)

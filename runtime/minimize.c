@@ -46,14 +46,14 @@ static char *dedup_token(const char *output) {
 int cfuzz_minimize_crash(const struct cfuzz_flags *flags, int argc, char **argv, const char *const *files,
                          size_t n_files) {
   if (n_files != 1) {
-    fprintf(stderr, "ERROR: -minimize_crash should be given one input file\n");
+    fprintf(cfuzz_err(), "ERROR: -minimize_crash should be given one input file\n");
     return CFUZZ_EXIT_USAGE;
   }
   static const char *const drop[] = {"minimize_crash", "exact_artifact_path", NULL};
   struct cfuzz_command base;
   cfuzz_command_init(&base, argc, argv, drop, files[0]);
   if (flags->runs <= 0 && flags->max_total_time == 0) {
-    fprintf(stderr, "INFO: you need to specify -runs=N or -max_total_time=N with -minimize_crash=1\n"
+    fprintf(cfuzz_err(), "INFO: you need to specify -runs=N or -max_total_time=N with -minimize_crash=1\n"
                     "INFO: defaulting to -max_total_time=600\n");
     cfuzz_command_add_flag(&base, "max_total_time", "600");
   }
@@ -62,7 +62,7 @@ int cfuzz_minimize_crash(const struct cfuzz_flags *flags, int argc, char **argv,
     uint8_t *data;
     size_t len;
     read_or_die(current, &data, &len);
-    fprintf(stderr, "CRASH_MIN: minimizing crash input: '%s' (%zu bytes)\n", current, len);
+    fprintf(cfuzz_err(), "CRASH_MIN: minimizing crash input: '%s' (%zu bytes)\n", current, len);
 
     struct cfuzz_command cmd;
     cfuzz_command_init(&cmd, (int)base.argc, base.argv, NULL, NULL);
@@ -71,14 +71,14 @@ int cfuzz_minimize_crash(const struct cfuzz_flags *flags, int argc, char **argv,
     char *output = NULL;
     int rc = cfuzz_command_run(&cmd, &output, false);
     if (rc == 0) {
-      fprintf(stderr, "ERROR: the input %s did not crash\n", current);
+      fprintf(cfuzz_err(), "ERROR: the input %s did not crash\n", current);
       exit(CFUZZ_EXIT_USAGE);
     }
-    fprintf(stderr, "CRASH_MIN: '%s' (%zu bytes) caused a crash. Will try to minimize it further\n", current,
+    fprintf(cfuzz_err(), "CRASH_MIN: '%s' (%zu bytes) caused a crash. Will try to minimize it further\n", current,
             len);
     char *token1 = dedup_token(output);
     if (*token1)
-      fprintf(stderr, "CRASH_MIN: DedupToken1: %s\n", token1);
+      fprintf(cfuzz_err(), "CRASH_MIN: DedupToken1: %s\n", token1);
     free(output);
 
     char *artifact;
@@ -95,7 +95,7 @@ int cfuzz_minimize_crash(const struct cfuzz_flags *flags, int argc, char **argv,
     cfuzz_command_add_flag(&cmd, "exact_artifact_path", artifact);
     cfuzz_command_print(&cmd, "CRASH_MIN: executing: ");
     rc = cfuzz_command_run(&cmd, &output, false);
-    fputs(output, stderr);
+    fputs(output, cfuzz_err());
     cfuzz_command_free(&cmd);
     char *token2 = rc == 0 ? NULL : dedup_token(output);
     free(output);
@@ -106,22 +106,22 @@ int cfuzz_minimize_crash(const struct cfuzz_flags *flags, int argc, char **argv,
         current = cfuzz_xstrdup(flags->exact_artifact_path);
         write_or_die(current, data, len);
       }
-      fprintf(stderr, "CRASH_MIN: failed to minimize beyond %s (%zu bytes), exiting\n", current, len);
+      fprintf(cfuzz_err(), "CRASH_MIN: failed to minimize beyond %s (%zu bytes), exiting\n", current, len);
     } else {
       if (*token2)
-        fprintf(stderr, "CRASH_MIN: DedupToken2: %s\n", token2);
+        fprintf(cfuzz_err(), "CRASH_MIN: DedupToken2: %s\n", token2);
       if (strcmp(token1, token2) != 0) {
         if (flags->exact_artifact_path) {
           free(current);
           current = cfuzz_xstrdup(flags->exact_artifact_path);
           write_or_die(current, data, len);
         }
-        fprintf(stderr, "CRASH_MIN: mismatch in dedup tokens (looks like a different bug). Won't minimize "
+        fprintf(cfuzz_err(), "CRASH_MIN: mismatch in dedup tokens (looks like a different bug). Won't minimize "
                         "further\n");
       } else {
         free(current);
         current = cfuzz_xstrdup(artifact);
-        fprintf(stderr, "*********************************\n");
+        fprintf(cfuzz_err(), "*********************************\n");
         done = false;
       }
     }
@@ -140,8 +140,8 @@ int cfuzz_minimize_crash(const struct cfuzz_flags *flags, int argc, char **argv,
 /* One candidate: the input with a random range of bytes removed (small
  * ranges most often), then half of the time mutated in place without
  * growing. Always shorter than the input. */
-static size_t shorter_candidate(struct cfuzz_rng *rng, const uint8_t *data, size_t len, uint8_t *out,
-                                uint8_t *scratch) {
+static size_t shorter_candidate(struct cfuzz_rng *rng, struct cfuzz_mutator *mutator, const uint8_t *data,
+                                size_t len, uint8_t *out, uint8_t *scratch) {
   size_t max_cut = len - 1;
   size_t cut = 1 + (size_t)cfuzz_rng_below(rng, cfuzz_rng_below(rng, 2) ? (max_cut < 4 ? max_cut : 4) : max_cut);
   size_t pos = (size_t)cfuzz_rng_below(rng, len - cut + 1);
@@ -149,7 +149,7 @@ static size_t shorter_candidate(struct cfuzz_rng *rng, const uint8_t *data, size
   memcpy(scratch + pos, data + pos + cut, len - pos - cut);
   size_t n = len - cut;
   if (n > 0 && cfuzz_rng_below(rng, 2))
-    return cfuzz_mutate(rng, &cfuzz_instr.cmp, scratch, n, out, n);
+    return cfuzz_mutator_mutate(mutator, scratch, n, out, n, NULL, 0);
   memcpy(out, scratch, n);
   return n;
 }
@@ -159,15 +159,18 @@ int cfuzz_minimize_inner(const struct cfuzz_flags *flags, const char *file, cfuz
   uint8_t *data;
   size_t len;
   read_or_die(file, &data, &len);
-  fprintf(stderr, "INFO: Starting MinimizeCrashInputInternalStep: %zu\n", len);
+  fprintf(cfuzz_err(), "INFO: Starting MinimizeCrashInputInternalStep: %zu\n", len);
   if (len < 2) {
-    fprintf(stderr, "INFO: The input is small enough, exiting\n");
+    fprintf(cfuzz_err(), "INFO: The input is small enough, exiting\n");
     free(data);
     return 0;
   }
   struct cfuzz_rng rng;
   uint64_t seed = flags->seed > 0 ? (uint64_t)flags->seed : (uint64_t)time(NULL) ^ (uint64_t)getpid() << 16;
   cfuzz_rng_seed(&rng, seed);
+  struct cfuzz_mutator mutator;
+  struct cfuzz_mutator_options options = {.cmp = &cfuzz_instr.cmp};
+  cfuzz_mutator_init(&mutator, &rng, &options);
   uint8_t *candidate = cfuzz_xmalloc(len);
   uint8_t *scratch = cfuzz_xmalloc(len);
   static struct cfuzz_crash_context crash;
@@ -179,13 +182,14 @@ int cfuzz_minimize_inner(const struct cfuzz_flags *flags, const char *file, cfuz
   for (int64_t runs = 0; flags->runs < 0 || runs < flags->runs; runs++) {
     if (deadline > 0 && (runs & 15) == 0 && cfuzz_now() >= deadline)
       break;
-    crash.len = shorter_candidate(&rng, data, len, candidate, scratch);
+    crash.len = shorter_candidate(&rng, &mutator, data, len, candidate, scratch);
     int rc;
     if (cfuzz_run_target(&crash, &target, candidate, crash.len, &rc) == CFUZZ_RUN_FAILED)
       cfuzz_crash_test_failed(&crash, "LLVMFuzzerTestOneInput", rc);
   }
   cfuzz_crash_uninstall();
-  fprintf(stderr, "INFO: Done MinimizeCrashInputInternalStep, no crashes found\n");
+  cfuzz_mutator_free(&mutator);
+  fprintf(cfuzz_err(), "INFO: Done MinimizeCrashInputInternalStep, no crashes found\n");
   free(candidate);
   free(scratch);
   free(data);
@@ -195,7 +199,7 @@ int cfuzz_minimize_inner(const struct cfuzz_flags *flags, const char *file, cfuz
 int cfuzz_cleanse_crash(const struct cfuzz_flags *flags, int argc, char **argv, const char *const *files,
                         size_t n_files) {
   if (n_files != 1 || !flags->exact_artifact_path) {
-    fprintf(stderr, "ERROR: -cleanse_crash should be given one input file and -exact_artifact_path\n");
+    fprintf(cfuzz_err(), "ERROR: -cleanse_crash should be given one input file and -exact_artifact_path\n");
     return CFUZZ_EXIT_USAGE;
   }
   static const char *const drop[] = {"cleanse_crash", NULL};
@@ -214,7 +218,7 @@ int cfuzz_cleanse_crash(const struct cfuzz_flags *flags, int argc, char **argv, 
   for (int pass = 0; pass < 5; pass++) {
     bool changed = false;
     for (size_t i = 0; i < len; i++) {
-      fprintf(stderr, "CLEANSE[%d]: Trying to replace byte %zu of %zu\n", pass, i, len);
+      fprintf(cfuzz_err(), "CLEANSE[%d]: Trying to replace byte %zu of %zu\n", pass, i, len);
       uint8_t original = data[i];
       if (original == replacements[0] || original == replacements[1])
         continue;
@@ -227,7 +231,7 @@ int cfuzz_cleanse_crash(const struct cfuzz_flags *flags, int argc, char **argv, 
           data[i] = original;
         } else {
           changed = true;
-          fprintf(stderr, "CLEANSE: Replaced byte %zu with 0x%x\n", i, replacements[r]);
+          fprintf(cfuzz_err(), "CLEANSE: Replaced byte %zu with 0x%x\n", i, replacements[r]);
           write_or_die(flags->exact_artifact_path, data, len);
           break;
         }

@@ -42,7 +42,7 @@ void cfuzz_mutator_init(struct cfuzz_mutator *m, struct cfuzz_rng *rng, const st
   cfuzz_dict_init(&m->manual_dict, 0);
   if (o->dict_path) {
     cfuzz_dict_load_or_die(&m->manual_dict, o->dict_path);
-    fprintf(stderr, "INFO: dictionary '%s': %zu entries\n", o->dict_path, m->manual_dict.n);
+    fprintf(cfuzz_err(), "INFO: dictionary '%s': %zu entries\n", o->dict_path, m->manual_dict.n);
   }
   cfuzz_dict_init(&m->auto_dict, CFUZZ_AUTO_DICT_WORDS);
 }

@@ -74,7 +74,7 @@ static void smoke_one(void *ctx, int (*test_one)(void *, const uint8_t *, size_t
   }
   runner.smoke_inputs++;
   if (rc != 0 && rc != CFUZZ_SKIP) {
-    fprintf(stderr, "cfuzz: test '%s' failed on %s (%zu bytes): test_one returned %d\n",
+    fprintf(cfuzz_err(), "cfuzz: test '%s' failed on %s (%zu bytes): test_one returned %d\n",
             runner.current ? runner.current->name : "?", source, len, rc);
     if (*first_failure == 0)
       *first_failure = rc;
@@ -195,7 +195,7 @@ static int run_test(const struct cfuzz_test *t, bool fuzz) {
  * crash, as when fuzzing: exit with -error_exitcode. */
 static int reproduce_files(const char *only, int crash_exit_code) {
   int failed = 0;
-  fprintf(stderr, "INFO: running %zu input(s) once per test\n", runner.n_files);
+  fprintf(cfuzz_err(), "INFO: running %zu input(s) once per test\n", runner.n_files);
   for (const struct cfuzz_test *t = runner.first; t; t = t->next) {
     if (only && only[0] != '\0' && strcmp(only, t->name) != 0)
       continue;
@@ -263,10 +263,10 @@ int cfuzz_native_main(int argc, char **argv) {
   if (flags.fuzz[0] != '\0') {
     const struct cfuzz_test *t = find_test(flags.fuzz);
     if (!t) {
-      fprintf(stderr, "ERROR: cfuzz: no fuzz test named '%s'; the tests are:", flags.fuzz);
+      fprintf(cfuzz_err(), "ERROR: cfuzz: no fuzz test named '%s'; the tests are:", flags.fuzz);
       for (t = runner.first; t; t = t->next)
-        fprintf(stderr, " %s", t->name);
-      fputc('\n', stderr);
+        fprintf(cfuzz_err(), " %s", t->name);
+      fputc('\n', cfuzz_err());
       return CFUZZ_EXIT_USAGE;
     }
     if (cfuzz_supervisor_wanted(&flags)) {
@@ -284,7 +284,7 @@ int cfuzz_native_main(int argc, char **argv) {
     cfuzz_fatal("--fuzz without a name fuzzes every test in turn; with several tests it needs -runs=N "
                 "or -max_total_time=S (or use --fuzz=NAME)");
   for (const struct cfuzz_test *t = runner.first; t; t = t->next) {
-    fprintf(stderr, "INFO: fuzzing test '%s'\n", t->name);
+    fprintf(cfuzz_err(), "INFO: fuzzing test '%s'\n", t->name);
     if (run_test(t, true) != 0)
       return 1;
   }

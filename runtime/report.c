@@ -1,6 +1,7 @@
 /* report.c - status lines and final statistics (see report.h). Only called
  * on events and at growing intervals, never on every execution. */
 #include "report.h"
+#include "util.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -29,13 +30,13 @@ void cfuzz_report_status_with(const char *event, const struct cfuzz_status *s, s
   char lim[40] = "";
   if (s->len_limit)
     snprintf(lim, sizeof lim, " lim: %zu", s->len_limit);
-  fprintf(stderr, "#%" PRIu64 "\t%-6s cov: %zu ft: %zu corp: %zu/%s%s exec/s: %" PRIu64 " rss: %zuMb", s->runs,
+  fprintf(cfuzz_err(), "#%" PRIu64 "\t%-6s cov: %zu ft: %zu corp: %zu/%s%s exec/s: %" PRIu64 " rss: %zuMb", s->runs,
           event, s->cov, s->ft, s->corpus_entries, size, lim, exec_per_sec(s), cfuzz_peak_rss_mb());
   if (max_len)
-    fprintf(stderr, " L: %zu/%zu", new_len, max_len);
+    fprintf(cfuzz_err(), " L: %zu/%zu", new_len, max_len);
   if (extra && *extra)
-    fprintf(stderr, " %s", extra);
-  fputc('\n', stderr);
+    fprintf(cfuzz_err(), " %s", extra);
+  fputc('\n', cfuzz_err());
 }
 
 void cfuzz_report_status(const char *event, const struct cfuzz_status *s, size_t new_len, size_t max_len) {
@@ -43,13 +44,13 @@ void cfuzz_report_status(const char *event, const struct cfuzz_status *s, size_t
 }
 
 void cfuzz_report_done(uint64_t runs, double elapsed) {
-  fprintf(stderr, "Done %" PRIu64 " runs in %" PRIu64 " second(s)\n", runs, (uint64_t)elapsed);
+  fprintf(cfuzz_err(), "Done %" PRIu64 " runs in %" PRIu64 " second(s)\n", runs, (uint64_t)elapsed);
 }
 
 void cfuzz_report_final_stats(const struct cfuzz_status *s, uint64_t new_units) {
-  fprintf(stderr, "stat::number_of_executed_units: %" PRIu64 "\n", s->runs);
-  fprintf(stderr, "stat::average_exec_per_sec:     %" PRIu64 "\n", exec_per_sec(s));
-  fprintf(stderr, "stat::new_units_added:          %" PRIu64 "\n", new_units);
-  fprintf(stderr, "stat::slowest_unit_time_sec:    0\n");
-  fprintf(stderr, "stat::peak_rss_mb:              %zu\n", cfuzz_peak_rss_mb());
+  fprintf(cfuzz_err(), "stat::number_of_executed_units: %" PRIu64 "\n", s->runs);
+  fprintf(cfuzz_err(), "stat::average_exec_per_sec:     %" PRIu64 "\n", exec_per_sec(s));
+  fprintf(cfuzz_err(), "stat::new_units_added:          %" PRIu64 "\n", new_units);
+  fprintf(cfuzz_err(), "stat::slowest_unit_time_sec:    0\n");
+  fprintf(cfuzz_err(), "stat::peak_rss_mb:              %zu\n", cfuzz_peak_rss_mb());
 }

@@ -8,6 +8,7 @@
 #include "crash.h"
 #include "malloc_limit.h"
 #include "stack_trace.h"
+#include "util.h"
 
 /* Libfuzzer's limit: a target that keeps allocations in global state
  * would otherwise pay a full LeakSanitizer pass on every run. */
@@ -40,7 +41,7 @@ static void check_leaks(struct cfuzz_crash_context *cc) {
   if (!cfuzz_malloc_counts_unbalanced())
     return;
   if (++cc->leak_checks > MAX_LEAK_CHECKS) {
-    fprintf(stderr, "INFO: libFuzzer disabled leak detection after every mutation.\n"
+    fprintf(cfuzz_err(), "INFO: libFuzzer disabled leak detection after every mutation.\n"
                     "      Most likely the target function accumulates allocated\n"
                     "      memory in a global state w/o actually leaking it.\n"
                     "      If LeakSanitizer is enabled in this process it will still\n"

@@ -4,6 +4,7 @@
  * init makes. */
 #define _GNU_SOURCE
 #include "stack_trace.h"
+#include "util.h"
 
 #include <execinfo.h>
 #include <link.h>
@@ -98,5 +99,5 @@ void cfuzz_stack_print(uintptr_t from_pc) {
   /* A stack overflow has thousands of frames: the top ones tell the story. */
   if (n - i > PRINT_MAX)
     n = i + PRINT_MAX;
-  backtrace_symbols_fd(stacks.walk + i, n - i, STDERR_FILENO);
+  backtrace_symbols_fd(stacks.walk + i, n - i, cfuzz_err_fd());
 }

@@ -145,7 +145,7 @@ static void start_worker(struct supervisor *s, struct worker *w) {
   s->argv[argc] = NULL;
   pid_t parent = getpid();
   fflush(stdout);
-  fflush(stderr);
+  fflush(cfuzz_err());
   pid_t pid = fork();
   if (pid < 0)
     cfuzz_fatal("cannot start a worker: %s", strerror(errno));
@@ -234,13 +234,13 @@ static void show_log(const struct worker *w) {
     return;
   off_t size = lseek(fd, 0, SEEK_END);
   off_t from = size > LOG_TAIL_BYTES ? size - LOG_TAIL_BYTES : 0;
-  fprintf(stderr, "INFO: log from the worker (pid %ld):\n", (long)w->pid);
-  fflush(stderr);
+  fprintf(cfuzz_err(), "INFO: log from the worker (pid %ld):\n", (long)w->pid);
+  fflush(cfuzz_err());
   char buf[4096];
   ssize_t n;
   lseek(fd, from, SEEK_SET);
   while ((n = read(fd, buf, sizeof buf)) > 0)
-    cfuzz_write_all(STDERR_FILENO, buf, (size_t)n);
+    cfuzz_write_all(cfuzz_err_fd(), buf, (size_t)n);
   close(fd);
 }
 
@@ -309,27 +309,27 @@ static void on_worker_ended(struct supervisor *s, struct worker *w, int status) 
     memcpy(&words[1], digest, 8);
     signature = cfuzz_signature(kind, words, 2);
   } else if (WIFSIGNALED(status)) {
-    fprintf(stderr, "INFO: cfuzz: worker %ld %s between runs; no input to recover\n", (long)w->pid, how);
+    fprintf(cfuzz_err(), "INFO: cfuzz: worker %ld %s between runs; no input to recover\n", (long)w->pid, how);
   } else if (WEXITSTATUS(status) != 0) {
     /* Not a bug: the worker could not run (bad flags, directories...). */
     show_log(w);
-    fprintf(stderr, "ERROR: cfuzz: worker %ld failed (%s); stopping\n", (long)w->pid, how);
+    fprintf(cfuzz_err(), "ERROR: cfuzz: worker %ld failed (%s); stopping\n", (long)w->pid, how);
     s->exit_code = WEXITSTATUS(status);
     s->done = true;
   }
 
   if (kind != CFUZZ_KIND_NONE) {
     bool is_new = cfuzz_signature_set_add(&s->seen, signature);
-    fprintf(stderr, "INFO: cfuzz: worker %ld: %s (%s)%s\n", (long)w->pid, cfuzz_kind_name(kind), how,
+    fprintf(cfuzz_err(), "INFO: cfuzz: worker %ld: %s (%s)%s\n", (long)w->pid, cfuzz_kind_name(kind), how,
             is_new ? "" : ", a duplicate of a bug already reported");
     if (is_new) {
       s->bugs[kind]++;
       show_log(w);
-      fflush(stderr);
+      fflush(cfuzz_err());
       if (have_input)
         cfuzz_artifact_write(&s->dest, kind, data, len);
       else
-        fprintf(stderr, "WARNING: cfuzz: cannot recover the input: %s\n", err);
+        fprintf(cfuzz_err(), "WARNING: cfuzz: cannot recover the input: %s\n", err);
       if (!s->ignore[kind] && !s->done) {
         s->exit_code = exit_code_of(s, kind);
         s->done = true;
@@ -337,7 +337,7 @@ static void on_worker_ended(struct supervisor *s, struct worker *w, int status) 
     }
     if (!have_input || h.runs_started <= s->corpus_at_start + 1) {
       if (++s->quick_deaths >= MAX_QUICK_DEATHS && !s->done) {
-        fprintf(stderr, "ERROR: cfuzz: %d workers in a row died while loading the corpus; stopping\n",
+        fprintf(cfuzz_err(), "ERROR: cfuzz: %d workers in a row died while loading the corpus; stopping\n",
                 MAX_QUICK_DEATHS);
         s->exit_code = exit_code_of(s, kind);
         s->done = true;
@@ -414,7 +414,7 @@ static void print_status(struct supervisor *s, const char *event) {
   size_t live = 0;
   for (size_t i = 0; i < s->n_workers; i++)
     live += s->workers[i].pid != 0;
-  fprintf(stderr,
+  fprintf(cfuzz_err(),
           "#%" PRIu64 "\t%-6s corp: %zu exec/s: %" PRIu64 " oom/timeout/crash: %" PRIu64 "/%" PRIu64 "/%" PRIu64
           " time: %" PRIu64 "s workers: %zu restarts: %" PRIu64 "\n",
           runs, event, count_corpus(s->corpus_dir), elapsed > 0 ? (uint64_t)((double)runs / elapsed) : 0,
@@ -506,10 +506,10 @@ int cfuzz_supervise(const struct cfuzz_flags *flags, char **argv, const char *co
   struct supervisor s;
   setup(&s, flags, argv, corpus_dir, keep_dir);
   if (flags->jobs > 0 && !(flags->fork > 0 || flags->keep_going > 0))
-    fprintf(stderr, "INFO: -jobs=%" PRId64 ": %zu worker(s) at a time; their logs are in %s/ while they run\n",
+    fprintf(cfuzz_err(), "INFO: -jobs=%" PRId64 ": %zu worker(s) at a time; their logs are in %s/ while they run\n",
             flags->jobs, s.n_workers, s.log_dir);
   else
-    fprintf(stderr, "INFO: -fork=%zu: fuzzing in separate process(s)\n", s.n_workers);
+    fprintf(cfuzz_err(), "INFO: -fork=%zu: fuzzing in separate process(s)\n", s.n_workers);
   s.start = cfuzz_now();
   s.next_status = s.start + STATUS_SECONDS;
   bool first_round = true;
@@ -543,20 +543,20 @@ int cfuzz_supervise(const struct cfuzz_flags *flags, char **argv, const char *co
     reap(&s, false);
   }
   if (stop_signal)
-    fprintf(stderr, "==%ld== libFuzzer: run interrupted; exiting\n", (long)getpid());
+    fprintf(cfuzz_err(), "==%ld== libFuzzer: run interrupted; exiting\n", (long)getpid());
   stop_all(&s);
   print_status(&s, "DONE");
   uint64_t runs = total_runs(&s);
   double elapsed = cfuzz_now() - s.start;
   if (flags->print_final_stats) {
-    fprintf(stderr, "stat::number_of_executed_units: %" PRIu64 "\n", runs);
-    fprintf(stderr, "stat::average_exec_per_sec:     %" PRIu64 "\n",
+    fprintf(cfuzz_err(), "stat::number_of_executed_units: %" PRIu64 "\n", runs);
+    fprintf(cfuzz_err(), "stat::average_exec_per_sec:     %" PRIu64 "\n",
             elapsed > 0 ? (uint64_t)((double)runs / elapsed) : 0);
     size_t now_entries = count_corpus(corpus_dir);
-    fprintf(stderr, "stat::new_units_added:          %zu\n",
+    fprintf(cfuzz_err(), "stat::new_units_added:          %zu\n",
             now_entries > s.corpus_at_start ? now_entries - s.corpus_at_start : 0);
-    fprintf(stderr, "stat::slowest_unit_time_sec:    0\n");
-    fprintf(stderr, "stat::peak_rss_mb:              %zu\n", cfuzz_peak_rss_mb());
+    fprintf(cfuzz_err(), "stat::slowest_unit_time_sec:    0\n");
+    fprintf(cfuzz_err(), "stat::peak_rss_mb:              %zu\n", cfuzz_peak_rss_mb());
   }
   cfuzz_report_done(runs, elapsed);
   /* Bugs that were to be ignored do not fail the run. */

@@ -12,6 +12,47 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Where cfuzz's own messages go: stderr, or a duplicate of the original
+ * stderr once -close_fd_mask=2 has pointed descriptor 2 (the target's) at
+ * /dev/null. Process-wide, like the descriptor table it stands for. */
+static struct {
+  int fd;
+  FILE *stream;
+} own_output = {STDERR_FILENO, NULL};
+
+FILE *cfuzz_err(void) { return own_output.stream ? own_output.stream : stderr; }
+
+int cfuzz_err_fd(void) { return own_output.fd; }
+
+void __sanitizer_set_report_fd(void *fd) __attribute__((weak));
+
+int cfuzz_discard_target_stderr(void) {
+  int fd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+  int null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  FILE *stream = fd >= 0 ? fdopen(fd, "w") : NULL;
+  if (!stream || null_fd < 0) {
+    int err = errno;
+    if (stream)
+      fclose(stream);
+    else if (fd >= 0)
+      close(fd);
+    if (null_fd >= 0)
+      close(null_fd);
+    errno = err;
+    return -1;
+  }
+  setvbuf(stream, NULL, _IOLBF, 0);
+  fflush(stderr);
+  dup2(null_fd, STDERR_FILENO);
+  close(null_fd);
+  own_output.fd = fd;
+  own_output.stream = stream;
+  /* A sanitizer's report is cfuzz's output too (libFuzzer does the same). */
+  if (__sanitizer_set_report_fd)
+    __sanitizer_set_report_fd((void *)(intptr_t)fd);
+  return 0;
+}
+
 /* One write per message, so lines from several processes don't interleave. */
 static void print_line(const char *prefix, const char *fmt, va_list ap) {
   char line[8192];
@@ -19,8 +60,8 @@ static void print_line(const char *prefix, const char *fmt, va_list ap) {
   vsnprintf(line + n, sizeof line - (size_t)n - 1, fmt, ap);
   size_t len = strlen(line);
   line[len] = '\n';
-  fflush(stderr);
-  cfuzz_write_all(STDERR_FILENO, line, len + 1);
+  fflush(cfuzz_err());
+  cfuzz_write_all(cfuzz_err_fd(), line, len + 1);
 }
 
 void cfuzz_fatal(const char *fmt, ...) {

@@ -7,9 +7,20 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define CFUZZ_EXIT_USAGE 1
 #define CFUZZ_EXIT_CRASH 77
+
+/* cfuzz's own output (messages, status lines, reports): stderr, unless
+ * cfuzz_discard_target_stderr moved it. Every runtime message goes here,
+ * never to stderr directly. */
+FILE *cfuzz_err(void);
+int cfuzz_err_fd(void);
+/* -close_fd_mask=2: descriptor 2 (the target's stderr) goes to /dev/null and
+ * cfuzz's output to a duplicate of the original stderr (also the sanitizer's
+ * report descriptor). Returns 0, or -1 with errno set. */
+int cfuzz_discard_target_stderr(void);
 
 /* Prints "ERROR: cfuzz: <message>" and exits with status 1. */
 __attribute__((noreturn, format(printf, 1, 2))) void cfuzz_fatal(const char *fmt, ...);

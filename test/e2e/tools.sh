@@ -131,12 +131,12 @@ flag_values)
   expect_status 0 "-seed=-1" "$log"
   expect_line '^INFO: Seed: 4294967295$' "-seed=-1 wraps as in libFuzzer" "$log"
   # A flag not implemented is warned about once, -help marks it.
-  run_logged "$log" "$fuzzer" $common -runs=10 -seed=1 -mutate_depth=3 -mutate_depth=4 -cross_over=0
+  run_logged "$log" "$fuzzer" $common -runs=10 -seed=1 -report_slow_units=3 -report_slow_units=4 -print_pcs=0
   expect_status 0 "unimplemented flag" "$log"
-  [ "$(grep -c 'mutate_depth is not implemented' "$log")" = 1 ] || fail "not warned exactly once"
-  ! grep -q cross_over "$log" || fail "-cross_over=0 (what cfuzz does) warned about"
+  [ "$(grep -c 'report_slow_units is not implemented' "$log")" = 1 ] || fail "not warned exactly once"
+  ! grep -q print_pcs "$log" || fail "-print_pcs=0 (what cfuzz does) warned about"
   run_logged "$log" "$fuzzer" -help=1
-  expect_line '^ +-mutate_depth .*\[not implemented\]' "-help lists unimplemented flags" "$log"
+  expect_line '^ +-report_slow_units .*\[not implemented\]' "-help lists unimplemented flags" "$log"
   expect_line '^ +-merge ' "-help lists -merge" "$log"
   ! grep -q 'internal flag' "$log" || fail "-help shows internal flags"
   # --flags belong to the target; -ignore_remaining_args=1 ends parsing.
@@ -147,6 +147,25 @@ flag_values)
   printf 'F' >input
   run_logged "$log" "$fuzzer" $common -runs=3 input
   expect_line ': Running 1 inputs 3 time\(s\) each\.' "reproduce -runs" "$log"
+  ;;
+close_fd_mask)
+  printf 'say' >say
+  for mask in 0 1 2 3; do
+    run_logged "$log" "$fuzzer" $common -close_fd_mask=$mask say
+    expect_status 0 "-close_fd_mask=$mask" "$log"
+    expect_line '^Executed .*say in' "-close_fd_mask=$mask keeps cfuzz's output" "$log"
+    if [ $((mask & 1)) = 1 ]; then ! grep -q TARGET_STDOUT "$log" || fail "mask $mask: stdout kept"
+    else expect_line TARGET_STDOUT "mask $mask" "$log"; fi
+    if [ $((mask & 2)) = 2 ]; then ! grep -q TARGET_STDERR "$log" || fail "mask $mask: stderr kept"
+    else expect_line TARGET_STDERR "mask $mask" "$log"; fi
+  done
+  # The same while fuzzing, and a crash report still gets through.
+  mkdir corpus && printf 'say' >corpus/say && printf 'x!*' >corpus/crash
+  run_logged "$log" "$fuzzer" $common -close_fd_mask=3 -runs=10 -seed=1 corpus
+  expect_status 77 "crash under -close_fd_mask=3" "$log"
+  expect_line 'ERROR: libFuzzer: deadly signal' "crash under -close_fd_mask=3" "$log"
+  expect_line 'Test unit written to' "crash under -close_fd_mask=3" "$log"
+  ! grep -q TARGET_ "$log" || fail "-close_fd_mask=3 while fuzzing: the target's output is shown"
   ;;
 *)
   fail "unknown case $case"

@@ -1,9 +1,11 @@
 /* For the corpus and crash tools: each of six byte positions reaches its own
  * branch when it holds its letter of "FUZZER", so inputs differ in coverage
  * by the letters they have; the two bytes "!*" anywhere crash (so a crashing
- * input minimizes to them, and a random input rarely has them). */
+ * input minimizes to them, and a random input rarely has them). The input
+ * "say" prints a line on stdout and one on stderr (for -close_fd_mask). */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) {
   static const char word[] = "FUZZER";
@@ -11,6 +13,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) {
   for (size_t i = 1; i < n; i++)
     if (d[i - 1] == '!' && d[i] == '*')
       __builtin_trap();
+  if (n == 3 && d[0] == 's' && d[1] == 'a' && d[2] == 'y') {
+    printf("TARGET_STDOUT\n");
+    fflush(stdout);
+    fprintf(stderr, "TARGET_STDERR\n");
+  }
   if (n > 0 && d[0] == word[0])
     bits |= 1;
   if (n > 1 && d[1] == word[1])
