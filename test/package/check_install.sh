@@ -17,6 +17,7 @@ done
 cmake -S "$src/test/package/consumer" -B "$tmp/consumer" -DCMAKE_C_COMPILER="$cc" \
       -DCMAKE_PREFIX_PATH="$tmp/prefix" >/dev/null
 cmake --build "$tmp/consumer" >/dev/null
+mkdir -p "$tmp/corpus1" "$tmp/corpus2"
 "$tmp/consumer/consumer_fuzzer" -runs=200 -seed=1 -workdir="$tmp/wd1" "$tmp/corpus1" >"$tmp/log1" 2>&1 ||
   { cat "$tmp/log1"; echo "FAIL: CMake-package fuzzer did not run"; exit 1; }
 
