@@ -12,8 +12,8 @@
 # timeout) and a deb-src entry for `apt-get source` (added here when missing; run as root then).
 # The LLVM source is fetched once into $LLVM_SRC (default /tmp/llvm-14-src); only the fuzzer tests and
 # libFuzzer's sources are unpacked. Results go to $OUT (default /tmp/cfuzz-conformance): ENGINE.log (lit's
-# output), ENGINE.txt (one "RESULT test" line per test, sorted). Compare the two engines with
-#   join -j2 <(sort -k2 $OUT/libfuzzer.txt) <(sort -k2 $OUT/cfuzz.txt) | awk '$2=="PASS" && $3!="PASS"'
+# output), ENGINE.txt (one "RESULT test" line per test, sorted by test). The tests libFuzzer passes and
+# cfuzz does not:  join -j2 $OUT/libfuzzer.txt $OUT/cfuzz.txt | awk '$2=="PASS" && $3!="PASS"'
 # A full run takes 6 to 25 minutes on 2 cores, most of it tests that wait for lit's timeout ($LIT_TIMEOUT).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -95,13 +95,14 @@ esac
 sed -e "s|@ENGINE@|$engine|; s|@WORK@|$work|g; s|@CRT@|$crt|g; s|@CC@|$cc|" \
   "$here/lit.site.cfg.py.in" > "$work/lit.site.cfg.py"
 
-"$py" "$lit" -sv --timeout="${LIT_TIMEOUT:-90}" -j"${JOBS:-$(nproc)}" --xunit-xml-output="$out/$engine.xml" \
+"$py" "$lit" -sv --show-xfail --show-unsupported --timeout="${LIT_TIMEOUT:-90}" -j"${JOBS:-$(nproc)}" --xunit-xml-output="$out/$engine.xml" \
   "$@" "$work" > "$out/$engine.log" 2>&1 || true
-# One line per test from lit's xunit file: PASS, FAIL (failure, timeout, unexpected pass) or SKIP
-# (unsupported, expected failure).
-"$py" - "$out/$engine.xml" <<'PY' | sort -k2 > "$out/$engine.txt"
-import sys
+# One line per test: PASS, FAIL, TIMEOUT, XFAIL (expected to fail, and did) or SKIP (unsupported here, or
+# left out by --filter), from lit's xunit file and its result lines.
+"$py" - "$out/$engine.xml" "$out/$engine.log" <<'PY' | sort -k2 > "$out/$engine.txt"
+import re, sys
 import xml.etree.ElementTree as ET
+results = {}
 for case in ET.parse(sys.argv[1]).getroot().iter("testcase"):
     result = "PASS"
     for child in case:
@@ -109,7 +110,13 @@ for case in ET.parse(sys.argv[1]).getroot().iter("testcase"):
             result = "FAIL"
         elif child.tag == "skipped" and result == "PASS":
             result = "SKIP"
-    print(result, case.get("name"))
+    results[case.get("name")] = result
+for line in open(sys.argv[2], errors="replace"):
+    m = re.match(r"(XFAIL|TIMEOUT): \S+ :: (\S+) \(", line)
+    if m and m.group(2) in results:
+        results[m.group(2)] = m.group(1)
+for name, result in results.items():
+    print(result, name)
 PY
 grep -E '^ *(Passed|Failed|Unsupported|Expectedly Failed|Unresolved|Timed Out|Unexpectedly Passed) *:' \
   "$out/$engine.log" || tail -n 5 "$out/$engine.log"
