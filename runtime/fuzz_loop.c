@@ -278,6 +278,24 @@ static void open_files(struct fuzzer *f) {
   free(input_dir);
 }
 
+/* libFuzzer's line about the inputs it starts from, which scripts and
+ * libFuzzer's tests read. */
+static void report_initial_inputs(const struct initial_inputs *l) {
+  if (l->n == 0) {
+    fprintf(cfuzz_err(), "INFO: A corpus is not provided, starting from an empty corpus\n");
+    return;
+  }
+  size_t min = SIZE_MAX, max = 0, total = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    size_t len = l->items[i].len;
+    min = len < min ? len : min;
+    max = len > max ? len : max;
+    total += len;
+  }
+  fprintf(cfuzz_err(), "INFO: seed corpus: files: %zu min: %zub max: %zub total: %zub rss: %zuMb\n", l->n, min,
+          max, total, cfuzz_peak_rss_mb());
+}
+
 static void load_corpus(struct fuzzer *f) {
   const struct cfuzz_loop_config *cfg = f->cfg;
   struct initial_inputs l = {.in_corpus_dir = true};
@@ -289,6 +307,7 @@ static void load_corpus(struct fuzzer *f) {
       cfuzz_fatal("cannot read corpus directory '%s'", cfg->extra_dirs[i]);
   for (size_t i = 0; i < cfg->n_seeds; i++)
     collect_input(&l, cfg->seeds[i].data, cfg->seeds[i].len);
+  report_initial_inputs(&l);
   if (cfg->flags->shuffle) {
     for (size_t i = l.n; i > 1; i--) {
       size_t j = (size_t)cfuzz_rng_below(&f->rng, i);

@@ -137,8 +137,18 @@ static void close_fds(int64_t mask) {
 int cfuzz_libfuzzer_main(int argc, char **argv) {
   /* The workers of a supervisor get the arguments as given. */
   char **original_argv = argv;
-  if (LLVMFuzzerInitialize)
+  if (LLVMFuzzerInitialize) {
+    /* Children (merge, minimization, workers) are this program again: an
+     * LLVMFuzzerInitialize that rewrites argv[0] would break them; libFuzzer
+     * refuses it too. */
+    char *program = cfuzz_xstrdup(argv[0]);
     LLVMFuzzerInitialize(&argc, &argv);
+    if (argc < 1 || strcmp(argv[0], program) != 0) {
+      fprintf(cfuzz_err(), "ERROR: argv[0] has been modified in LLVMFuzzerInitialize\n");
+      exit(CFUZZ_EXIT_USAGE);
+    }
+    free(program);
+  }
   struct cfuzz_flags flags;
   cfuzz_flags_parse(&flags, argc, argv, false);
   if (flags.close_fd_mask)
