@@ -83,7 +83,7 @@ static const struct flag_def flag_table[] = {
     FLAG("mutate_depth", FLAG_INT, F(mutate_depth), "5",
          "most mutations stacked on one input (1 to 32); libFuzzer runs each step, cfuzz only the last"),
     FLAG("dict", FLAG_STRING, F(dict), NULL,
-         "dictionary file (AFL/libFuzzer syntax: \"value\" or name=\"value\" per line, \xNN escapes)"),
+         "dictionary file (AFL/libFuzzer syntax: \"value\" or name=\"value\" per line, \\xNN escapes)"),
     FLAG("only_ascii", FLAG_INT, F(only_ascii), "0",
          "1: generate only printable ASCII and whitespace (after every mutation)"),
     FLAG("cross_over", FLAG_INT, F(cross_over), "1", "1: cross over inputs with other corpus entries"),
