@@ -155,12 +155,18 @@ int cfuzz_libfuzzer_main(int argc, char **argv) {
     close_fds(flags.close_fd_mask);
 
   /* The children of -merge and -minimize_crash. */
-  if (flags.merge_inner)
-    return cfuzz_merge_inner(&flags, run_libfuzzer_target, NULL);
-  if (flags.minimize_crash_internal_step) {
-    if (flags.n_positional != 1)
+  /* (flags are freed first: LeakSanitizer at exit would make a finished
+   * step look like a crash to the parent.) */
+  if (flags.merge_inner || flags.minimize_crash_internal_step) {
+    int step_rc;
+    if (flags.merge_inner)
+      step_rc = cfuzz_merge_inner(&flags, run_libfuzzer_target, NULL);
+    else if (flags.n_positional != 1)
       cfuzz_fatal("-minimize_crash_internal_step needs one input file");
-    return cfuzz_minimize_inner(&flags, flags.positional[0], run_libfuzzer_target, NULL);
+    else
+      step_rc = cfuzz_minimize_inner(&flags, flags.positional[0], run_libfuzzer_target, NULL);
+    cfuzz_flags_free(&flags);
+    return step_rc;
   }
 
   bool prefix_given = false;
