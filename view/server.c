@@ -310,11 +310,12 @@ struct view_server *view_server_start(struct view_state *s, uint16_t port, char 
   srv->state = s;
   struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons(port)};
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  /* A thread per connection: an event stream waits for the next sample. */
-  srv->daemon = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
-                                     MHD_USE_ERROR_LOG,
-                                 port, NULL, NULL, handle, srv, MHD_OPTION_SOCK_ADDR, &addr,
-                                 MHD_OPTION_CONNECTION_LIMIT, 64u, MHD_OPTION_END);
+  /* A thread per connection: an event stream waits for the next sample.
+   * No MHD_USE_ERROR_LOG: it reports every closed browser tab on stderr; the
+   * one error that matters (cannot listen) is reported below. */
+  srv->daemon = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD, port, NULL, NULL,
+                                 handle, srv, MHD_OPTION_SOCK_ADDR, &addr, MHD_OPTION_CONNECTION_LIMIT, 64u,
+                                 MHD_OPTION_END);
   if (!srv->daemon) {
     snprintf(err, err_len, "cannot listen on 127.0.0.1:%u (in use? try --port=0 for any free port)", port);
     free(srv);
