@@ -13,6 +13,7 @@ mode=$1 fuzzer=$2 dir=$3 runs=$4 seed=$5
 shift 5
 
 fresh_dir "$dir"
+mkdir "$dir/corpus"
 run_logged "$dir/log" "$fuzzer" -runs="$runs" -seed="$seed" -workdir="$dir/work" -artifact_prefix="$dir/" \
   "$@" "$dir/corpus"
 if [ "$mode" = misses ]; then
