@@ -47,6 +47,7 @@ struct cfuzz_flags {
   int64_t detect_leaks;      /* with LeakSanitizer linked */
   int64_t fork, jobs, workers, keep_going; /* supervisor.h */
   int64_t ignore_crashes, ignore_timeouts, ignore_ooms;
+  int64_t handle_int, handle_term, handle_usr1, handle_usr2; /* stop_request.h */
   const char *dict;
   const char **positional;   /* corpus directories or input files, in order */
   size_t n_positional;

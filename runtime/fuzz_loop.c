@@ -36,6 +36,7 @@
 #include "run_target.h"
 #include "run_coverage.h"
 #include "schedule.h"
+#include "stop_request.h"
 #include "util.h"
 
 #define CHECK_EVERY_RUNS 256
@@ -180,12 +181,28 @@ static void report_new(struct fuzzer *f) {
   cfuzz_report_status_with("NEW", &s, f->corpus.entries[f->corpus.n - 1].len, f->max_len, mutations);
 }
 
+/* SIGINT, SIGTERM, SIGUSR1 or SIGUSR2 came (stop_request.h): the improved
+ * entries go to disk, then libFuzzer's line and final statistics. */
+__attribute__((noreturn)) static void stop_now(struct fuzzer *f) {
+  cfuzz_corpus_flush(&f->corpus);
+  int code = cfuzz_stop_report();
+  if (f->cfg->flags->print_final_stats) {
+    struct cfuzz_status s = status_of(f);
+    cfuzz_report_final_stats(&s, f->new_units);
+  }
+  fflush(cfuzz_err());
+  unlink(f->input_path);
+  _exit(code);
+}
+
 /* Runs a loaded or seed input once. With -keep_seed=1 it stays an entry even
  * when it adds nothing (as the reference keeps its whole corpus); otherwise,
  * as with libFuzzer, only inputs with new features are kept. `name`: the
  * input already is the file of that name in the corpus directory; NULL
  * otherwise. */
 static void load_input(struct fuzzer *f, const uint8_t *data, size_t len, const char *name) {
+  if (cfuzz_stop_requested)
+    stop_now(f);
   if (len > f->max_len)
     len = f->max_len;
   if (len > f->input.capacity)
@@ -477,6 +494,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   f.crash.dest.keep_dir = cfg->keep_crash_dir;
   f.crash.runs = &f.runs;
   cfuzz_crash_install(&f.crash);
+  cfuzz_stop_defer(true);
 
   /* Counters hit before the loop (constructors, initialisation) are not
    * part of any run. */
@@ -525,6 +543,8 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
       reduce_corpus(&f);
       f.next_reduce = f.runs + REDUCE_EVERY_RUNS;
     }
+    if (cfuzz_stop_requested)
+      stop_now(&f);
     mutate_and_run_one(&f, cfuzz_scheduler_pick(&f.scheduler, &f.corpus, &f.rng, f.runs));
   }
 
@@ -538,6 +558,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   cfuzz_mutator_print_recommended_dict(&f.mutator, cfuzz_err());
   cfuzz_report_done(f.runs, s.elapsed);
 
+  cfuzz_stop_defer(false);
   cfuzz_crash_uninstall();
   cfuzz_input_file_close(&f.input);
   unlink(f.input_path);

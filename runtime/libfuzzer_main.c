@@ -21,6 +21,7 @@
 #include "merge.h"
 #include "minimize.h"
 #include "run_target.h"
+#include "stop_request.h"
 #include "supervisor.h"
 #include "util.h"
 
@@ -153,6 +154,7 @@ int cfuzz_libfuzzer_main(int argc, char **argv) {
   cfuzz_flags_parse(&flags, argc, argv, false);
   if (flags.close_fd_mask)
     close_fds(flags.close_fd_mask);
+  cfuzz_stop_install(&flags);
 
   /* The children of -merge and -minimize_crash. */
   /* (flags are freed first: LeakSanitizer at exit would make a finished

@@ -21,6 +21,7 @@
 #include "report.h"
 #include "run_coverage.h"
 #include "run_target.h"
+#include "stop_request.h"
 #include "util.h"
 
 /* Inputs longer than this are cut when -max_len is not given (libFuzzer's
@@ -481,7 +482,8 @@ int cfuzz_merge_run(const struct cfuzz_flags *flags, int argc, char **argv, cons
   cfuzz_command_init(&cmd, argc, argv, drop, NULL);
   cfuzz_command_add_flag(&cmd, "merge_control_file", cf);
   cfuzz_command_add_flag(&cmd, "merge_inner", flags->set_cover_merge ? "2" : "1");
-  for (size_t attempt = 1; attempt <= attempts; attempt++) {
+  cfuzz_stop_defer(true);
+  for (size_t attempt = 1; attempt <= attempts && !cfuzz_stop_requested; attempt++) {
     fprintf(cfuzz_err(), "MERGE-OUTER: attempt %zu\n", attempt);
     int rc = cfuzz_command_run(&cmd, NULL, false);
     if (rc == 0) {
@@ -492,6 +494,14 @@ int cfuzz_merge_run(const struct cfuzz_flags *flags, int argc, char **argv, cons
       cfuzz_fatal("cannot run the merge step '/proc/self/exe': exit status %d", rc);
   }
   cfuzz_command_free(&cmd);
+  if (cfuzz_stop_requested) {
+    /* Asked to stop: nothing is merged; a -merge_control_file lets the
+     * next run resume where the steps stopped. */
+    if (!flags->merge_control_file)
+      unlink(cf);
+    _exit(cfuzz_stop_report());
+  }
+  cfuzz_stop_defer(false);
 
   struct merge_control m;
   size_t bytes = 0;
@@ -587,7 +597,10 @@ int cfuzz_merge_inner(const struct cfuzz_flags *flags, cfuzz_test_one_fn test_on
   double start = cfuzz_now();
   struct line l = {0};
   uint64_t runs = 0;
+  cfuzz_stop_defer(true);
   for (size_t i = m.first_unprocessed; i < m.files.n; i++) {
+    if (cfuzz_stop_requested)
+      _exit(cfuzz_stop_report()); /* the control file is whole: each line is one write */
     uint8_t *data = NULL;
     size_t len = 0;
     if (cfuzz_read_file(m.files.v[i].name, SIZE_MAX / 2, &data, &len) != 0)
@@ -645,6 +658,7 @@ int cfuzz_merge_inner(const struct cfuzz_flags *flags, cfuzz_test_one_fn test_on
   }
   struct cfuzz_status s = {.runs = runs, .cov = n_seen, .ft = n_seen, .elapsed = cfuzz_now() - start};
   cfuzz_report_status("DONE", &s, 0, 0);
+  cfuzz_stop_defer(false);
   cfuzz_crash_uninstall();
   close(fd);
   free(l.buf);

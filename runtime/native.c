@@ -26,6 +26,7 @@
 #include "flags.h"
 #include "fuzz_loop.h"
 #include "run_target.h"
+#include "stop_request.h"
 #include "supervisor.h"
 #include "util.h"
 
@@ -210,6 +211,7 @@ static int reproduce_files(const char *only, int crash_exit_code) {
 int cfuzz_native_main(int argc, char **argv) {
   struct cfuzz_flags flags;
   cfuzz_flags_parse(&flags, argc, argv, true);
+  cfuzz_stop_install(&flags);
   runner.flags = &flags;
   /* Directories are extra corpora for --fuzz; files switch to reproduce
    * mode (SPEC 4). The two don't mix: a file among corpora is a mistake. */

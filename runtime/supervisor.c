@@ -25,6 +25,7 @@
 #include "input_file.h"
 #include "report.h"
 #include "sha1.h"
+#include "stop_request.h"
 #include "util.h"
 
 #define POLL_SECONDS 0.05
@@ -40,7 +41,6 @@
 #define MAX_QUICK_DEATHS 20
 /* The end of a worker's log shown when it finds a new bug. */
 #define LOG_TAIL_BYTES 65536
-#define EXIT_INTERRUPTED 72
 
 /* Flags that concern the supervisor only, dropped from workers' argv. */
 static const char *const supervisor_flags[] = {"fork",           "jobs",           "workers",     "keep_going",
@@ -80,8 +80,6 @@ struct supervisor {
   double start, next_status;
 };
 
-static volatile sig_atomic_t stop_signal;
-static void on_stop_signal(int sig) { stop_signal = sig; }
 /* Only to cut the poll's sleep short when a worker dies. */
 static void on_child(int sig) { (void)sig; }
 
@@ -310,6 +308,11 @@ static void on_worker_ended(struct supervisor *s, struct worker *w, int status) 
     signature = cfuzz_signature(kind, words, 2);
   } else if (WIFSIGNALED(status)) {
     fprintf(cfuzz_err(), "INFO: cfuzz: worker %ld %s between runs; no input to recover\n", (long)w->pid, how);
+  } else if (WEXITSTATUS(status) == CFUZZ_EXIT_INTERRUPTED) {
+    /* SIGINT or SIGTERM sent to the worker itself. */
+    fprintf(cfuzz_err(), "==%ld== libFuzzer: a child was interrupted; exiting\n", (long)getpid());
+    s->exit_code = CFUZZ_EXIT_INTERRUPTED;
+    s->done = true;
   } else if (WEXITSTATUS(status) != 0) {
     /* Not a bug: the worker could not run (bad flags, directories...). */
     show_log(w);
@@ -491,12 +494,10 @@ static void setup(struct supervisor *s, const struct cfuzz_flags *flags, char **
   if (corpus_dir)
     cfuzz_make_dirs_or_die(corpus_dir, "corpus directory");
   s->corpus_at_start = count_corpus(corpus_dir);
+  cfuzz_stop_defer(true); /* SIGINT & co. stop the loop below (stop_request.h) */
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
-  sa.sa_handler = on_stop_signal;
   sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, NULL);
-  sigaction(SIGTERM, &sa, NULL);
   sa.sa_handler = on_child;
   sa.sa_flags = SA_NOCLDSTOP;
   sigaction(SIGCHLD, &sa, NULL);
@@ -513,7 +514,7 @@ int cfuzz_supervise(const struct cfuzz_flags *flags, char **argv, const char *co
   s.start = cfuzz_now();
   s.next_status = s.start + STATUS_SECONDS;
   bool first_round = true;
-  while (!s.done && !stop_signal) {
+  while (!s.done && !cfuzz_stop_requested) {
     double now = cfuzz_now();
     for (size_t i = 0; i < s.n_workers; i++) {
       if (s.workers[i].pid || !may_start(&s, now))
@@ -542,8 +543,7 @@ int cfuzz_supervise(const struct cfuzz_flags *flags, char **argv, const char *co
     nanosleep(&ts, NULL); /* a worker's death (SIGCHLD) ends it early */
     reap(&s, false);
   }
-  if (stop_signal)
-    fprintf(cfuzz_err(), "==%ld== libFuzzer: run interrupted; exiting\n", (long)getpid());
+  int stop_code = cfuzz_stop_requested ? cfuzz_stop_report() : -1;
   stop_all(&s);
   print_status(&s, "DONE");
   uint64_t runs = total_runs(&s);
@@ -560,7 +560,7 @@ int cfuzz_supervise(const struct cfuzz_flags *flags, char **argv, const char *co
   }
   cfuzz_report_done(runs, elapsed);
   /* Bugs that were to be ignored do not fail the run. */
-  int code = stop_signal ? EXIT_INTERRUPTED : s.exit_code;
+  int code = stop_code >= 0 ? stop_code : s.exit_code;
   cfuzz_signature_set_free(&s.seen);
   free(s.workers);
   free(s.argv);

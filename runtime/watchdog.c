@@ -12,6 +12,7 @@
 
 #include "crash.h"
 #include "instrumentation.h"
+#include "stop_request.h"
 #include "util.h"
 
 /* After asking the target thread to report a timeout, how long to wait for
@@ -37,6 +38,7 @@ size_t cfuzz_current_rss_mb(void) {
 static void *watch(void *arg) {
   (void)arg;
   uint64_t last_started = 0, stalled = 0;
+  unsigned stop_waited = 0; /* seconds an interrupt has waited for this run */
   struct cfuzz_crash_context *last_ctx = NULL;
   for (;;) {
     sleep(1);
@@ -48,8 +50,6 @@ static void *watch(void *arg) {
       if (rss > (size_t)ctx->rss_limit_mb)
         cfuzz_crash_rss_limit(ctx, rss);
     }
-    if (ctx->timeout <= 0)
-      continue;
     uint64_t started = ctx->progress->runs_started;
     bool running = __atomic_load_n(&ctx->progress->running, __ATOMIC_ACQUIRE);
     if (!running || started != last_started || ctx != last_ctx) {
@@ -57,9 +57,14 @@ static void *watch(void *arg) {
       last_started = started;
       last_ctx = ctx;
       stalled = 0;
+      stop_waited = 0;
       continue;
     }
     stalled++;
+    if (cfuzz_stop_requested == CFUZZ_STOP_INTERRUPT)
+      cfuzz_stop_check_overdue(++stop_waited);
+    if (ctx->timeout <= 0)
+      continue;
     if (stalled == (uint64_t)ctx->timeout)
       cfuzz_crash_request_timeout_report(ctx, stalled);
     else if (stalled >= (uint64_t)ctx->timeout + ALARM_GRACE_SECONDS)
