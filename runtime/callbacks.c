@@ -122,10 +122,14 @@ CFUZZ_API void __sanitizer_cov_trace_switch(uint64_t value, uint64_t *cases) {
     cfuzz_cmp_table_add_int(&cfuzz_instr.cmp, pc ^ chosen, value, chosen, (uint8_t)(cases[1] / 8));
 }
 
+/* A divisor is traced as a comparison with zero (as libFuzzer does): with
+ * -use_value_profile=1 a divisor with fewer bits set is a new feature, which
+ * leads to a division by zero. */
+CFUZZ_API void __sanitizer_cov_trace_div4(uint32_t value) { trace_cmp(CALLER_PC(), value, 0, 4); }
+CFUZZ_API void __sanitizer_cov_trace_div8(uint64_t value) { trace_cmp(CALLER_PC(), value, 0, 8); }
+
 /* Not useful yet: edges already come from the 8-bit counters. */
 CFUZZ_API void __sanitizer_cov_trace_pc_indir(uintptr_t callee) { (void)callee; }
-CFUZZ_API void __sanitizer_cov_trace_div4(uint32_t value) { (void)value; }
-CFUZZ_API void __sanitizer_cov_trace_div8(uint64_t value) { (void)value; }
 CFUZZ_API void __sanitizer_cov_trace_gep(uintptr_t index) { (void)index; }
 
 /* At most this many prefix bytes are traced per call, so one compare of two

@@ -47,6 +47,7 @@ struct cfuzz_crash_context {
   struct cfuzz_input_header own_progress;
   pthread_t target_thread;
   unsigned leak_checks;            /* expensive LSan passes so far */
+  uint64_t slowest_run_seconds;    /* longest run the watchdog saw, in whole seconds */
 };
 
 /* Fills a context from the command line (flags.h); the caller sets the

@@ -49,6 +49,11 @@ struct cfuzz_flags {
   int64_t ignore_crashes, ignore_timeouts, ignore_ooms;
   int64_t handle_int, handle_term, handle_usr1, handle_usr2; /* stop_request.h */
   const char *dict;
+  int64_t use_cmp;
+  int64_t print_pcs, print_funcs;  /* pc_report.h */
+  const char *exit_on_src_pos;
+  const char *exit_on_item;  /* SHA-1 in hex; NULL: unset */
+  const char *seed_inputs;   /* "a,b,c" or "@FILE"; NULL: unset */
   const char **positional;   /* corpus directories or input files, in order */
   size_t n_positional;
 };

@@ -15,6 +15,7 @@
 #define _GNU_SOURCE
 #include "fuzz_loop.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,11 +32,13 @@
 #include "judge.h"
 #include "modules.h"
 #include "mutate.h"
+#include "pc_report.h"
 #include "report.h"
 #include "rng.h"
 #include "run_target.h"
 #include "run_coverage.h"
 #include "schedule.h"
+#include "sha1.h"
 #include "stop_request.h"
 #include "util.h"
 
@@ -47,12 +50,13 @@
 /* Rescan of the corpus directory and flush of improved entries. */
 #define RESCAN_SECONDS 5.0
 /* Length control, after libFuzzer's: mutations may not exceed len_limit,
- * which starts at the longest loaded input (at least LEN_LIMIT_START) and
+ * which starts at the longest loaded input or -dict word (at least
+ * LEN_LIMIT_START, libFuzzer's start) and
  * grows by log2(len_limit) bytes after -len_control * log2(len_limit) runs
  * (100 by default; 0: len_limit is -max_len from the start) without a
  * new entry. Short inputs run faster, and the replace-the-parent rule
  * otherwise grows inputs whenever more bytes trace more comparisons. */
-#define LEN_LIMIT_START 32
+#define LEN_LIMIT_START 4
 /* Runs between two -reduce_inputs passes (the first comes after loading). */
 #define REDUCE_EVERY_RUNS (1u << 16)
 /* Most a mutation can grow an input (stacked string insertions). */
@@ -69,6 +73,7 @@ struct fuzzer {
   struct cfuzz_mutator mutator;
   struct cfuzz_scheduler scheduler;
   struct cfuzz_judge judge;
+  struct cfuzz_pc_report pcs; /* -print_pcs, -print_funcs, -exit_on_src_pos */
   uint64_t *run_bits;    /* PCs of the last run */
   struct cfuzz_run_features run_features; /* features of the last run */
   struct cfuzz_run_outcome run;           /* the last run, as judged */
@@ -79,6 +84,7 @@ struct fuzzer {
   size_t len_limit;
   uint64_t last_progress_run; /* last NEW entry or len_limit increase */
   uint64_t runs, new_units, next_pulse;
+  char exit_item[CFUZZ_SHA1_HEX_LEN + 1]; /* -exit_on_item, lowercase; "" if unset */
   uint64_t next_check, check_every; /* clock checks, adapted to the pace */
   int64_t run_limit;
   double start, deadline, next_rescan, last_check;
@@ -123,6 +129,21 @@ static double time_input(struct fuzzer *f, size_t len) {
 /* Runs the input already in the input file and analyses the run. A NEW
  * input is written to the corpus directory unless `on_disk` (it came from
  * there). */
+/* -exit_on_item: stops the loop (through the run limit, which the loop
+ * checks anyway) once an entry has this SHA-1. Only for runs that change the
+ * corpus, so the hash is never taken per execution. libFuzzer exits on the
+ * spot; cfuzz finishes normally, so improved entries are written first. */
+static void check_exit_on_item(struct fuzzer *f, const uint8_t *data, size_t len) {
+  if (!f->exit_item[0])
+    return;
+  char hex[CFUZZ_SHA1_HEX_LEN + 1];
+  cfuzz_sha1_hex(data, len, hex);
+  if (strcmp(hex, f->exit_item) != 0)
+    return;
+  fprintf(cfuzz_err(), "INFO: found item with checksum '%s', exiting.\n", f->exit_item);
+  f->run_limit = (int64_t)f->runs;
+}
+
 static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk) {
   const struct cfuzz_loop_config *cfg = f->cfg;
   size_t len = cfuzz_input_file_length(&f->input);
@@ -170,6 +191,7 @@ static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk)
     cfuzz_scheduler_corpus_changed(&f->scheduler);
     break;
   }
+  check_exit_on_item(f, f->input.data, len);
   __atomic_fetch_add(&f->cov.header->unique_runs, 1, __ATOMIC_RELAXED);
   return v;
 }
@@ -348,13 +370,16 @@ static void load_corpus(struct fuzzer *f) {
   free(l.items);
   if (f->corpus.n == 0) {
     /* Nothing to start from, or nothing with features: one random input,
-     * as the reference does, kept whatever it covers. */
+     * as the reference does, kept whatever it covers; with length control
+     * no longer than the limit starts (libFuzzer starts from "\n"). */
     uint8_t random_input[200];
-    size_t len = cfuzz_rng_below(&f->rng, sizeof random_input);
+    size_t len = cfuzz_rng_below(&f->rng, f->cfg->flags->len_control ? LEN_LIMIT_START + 1 : sizeof random_input);
     if (len > f->max_len)
       len = f->max_len;
     cfuzz_rng_bytes(&f->rng, random_input, len);
-    load_input(f, random_input, len, NULL);
+    /* Kept in memory only (libFuzzer does not write its starting input
+     * either): "" marks it as needing no file. */
+    load_input(f, random_input, len, "");
     if (f->corpus.n == 0) {
       cfuzz_corpus_add(&f->corpus, random_input, &f->run, false);
       cfuzz_scheduler_corpus_changed(&f->scheduler);
@@ -389,8 +414,12 @@ static void mutate_and_run_one(struct fuzzer *f, size_t parent) {
   enum cfuzz_verdict v = run_one(f, parent, false);
   if (v != CFUZZ_VERDICT_BORING)
     cfuzz_mutator_credit(&f->mutator);
-  if (v == CFUZZ_VERDICT_NEW)
+  if (v == CFUZZ_VERDICT_NEW) {
+    /* Through the run limit, as -exit_on_item (see check_exit_on_item). */
+    if (cfuzz_pc_report_observe(&f->pcs, f->run_bits))
+      f->run_limit = (int64_t)f->runs;
     report_new(f);
+  }
 }
 
 static bool limits_reached(const struct fuzzer *f, double now) {
@@ -452,10 +481,17 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   const struct cfuzz_flags *flags = cfg->flags;
   f.max_len = cfg->max_len ? cfg->max_len : flags->max_len ? (size_t)flags->max_len : CFUZZ_DEFAULT_MAX_LEN;
   f.run_limit = flags->runs;
+  if (flags->exit_on_item) {
+    if (strlen(flags->exit_on_item) != CFUZZ_SHA1_HEX_LEN)
+      cfuzz_warn("-exit_on_item=%s is not a SHA-1 (40 hex digits): no input will match", flags->exit_on_item);
+    else
+      for (size_t i = 0; i < CFUZZ_SHA1_HEX_LEN; i++)
+        f.exit_item[i] = (char)tolower((unsigned char)flags->exit_on_item[i]);
+  }
   uint64_t seed = pick_seed(flags->seed);
   cfuzz_rng_seed(&f.rng, seed);
   cfuzz_mutator_init(&f.mutator, &f.rng,
-                     &(struct cfuzz_mutator_options){.cmp = &cfuzz_instr.cmp,
+                     &(struct cfuzz_mutator_options){.cmp = flags->use_cmp ? &cfuzz_instr.cmp : NULL,
                                                      .depth = (size_t)flags->mutate_depth,
                                                      .only_ascii = flags->only_ascii != 0,
                                                      .dict_path = flags->dict,
@@ -504,7 +540,11 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   f.next_rescan = f.start + RESCAN_SECONDS;
 
   load_corpus(&f);
+  /* Below the longest -dict word, that word could never be inserted. */
   f.len_limit = LEN_LIMIT_START;
+  for (size_t i = 0; i < f.mutator.manual_dict.n; i++)
+    if (f.mutator.manual_dict.words[i].len > f.len_limit)
+      f.len_limit = f.mutator.manual_dict.words[i].len;
   for (size_t i = 0; i < f.corpus.n; i++)
     if (f.corpus.entries[i].len > f.len_limit)
       f.len_limit = f.corpus.entries[i].len;
@@ -513,6 +553,9 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   f.last_progress_run = f.runs;
   struct cfuzz_status s = status_of(&f);
   cfuzz_report_status("INITED", &s, 0, 0);
+  cfuzz_pc_report_init(&f.pcs, &cfuzz_instr, &f.modules, flags);
+  if (cfuzz_pc_report_start(&f.pcs, f.corpus.covered))
+    f.run_limit = (int64_t)f.runs;
 
   f.next_pulse = 1;
   while (f.next_pulse <= f.runs)
@@ -552,7 +595,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   s = status_of(&f);
   cfuzz_report_status("DONE", &s, 0, 0);
   if (flags->print_final_stats)
-    cfuzz_report_final_stats(&s, f.new_units);
+    cfuzz_report_final_stats(&s, f.new_units, f.crash.slowest_run_seconds);
   if (flags->print_mutation_stats)
     cfuzz_mutator_print_stats(&f.mutator, cfuzz_err());
   cfuzz_mutator_print_recommended_dict(&f.mutator, cfuzz_err());
@@ -573,6 +616,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   free(f.scratch_features.ids);
   cfuzz_scheduler_free(&f.scheduler);
   cfuzz_judge_free(&f.judge);
+  cfuzz_pc_report_free(&f.pcs);
   cfuzz_instr.value_profile.enabled = false;
   return 0;
 }

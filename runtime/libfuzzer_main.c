@@ -18,6 +18,7 @@
 #include "flags.h"
 #include "fuzz_loop.h"
 #include "instrumentation.h"
+#include "report.h"
 #include "merge.h"
 #include "minimize.h"
 #include "run_target.h"
@@ -37,6 +38,8 @@ static int run_libfuzzer_target(void *ctx, const uint8_t *data, size_t len) {
 static int reproduce(const struct cfuzz_flags *flags, const char *program, const char **files, size_t n) {
   /* -runs=N runs each file N times (a bug that needs state to build up). */
   int64_t times = flags->runs > 1 ? flags->runs : 1;
+  uint64_t runs = 0, slowest = 0;
+  double all_start = cfuzz_now();
   fprintf(cfuzz_err(), "%s: Running %zu inputs %" PRId64 " time(s) each.\n", program, n, times);
   static struct cfuzz_crash_context crash;
   struct cfuzz_target target = {run_libfuzzer_target, NULL};
@@ -62,10 +65,50 @@ static int reproduce(const struct cfuzz_flags *flags, const char *program, const
     fprintf(cfuzz_err(), "Executed %s in %ld ms\n", files[i], (long)((cfuzz_now() - start) * 1000));
     cfuzz_crash_uninstall();
     free(data);
+    slowest = crash.slowest_run_seconds > slowest ? crash.slowest_run_seconds : slowest;
+    runs += (uint64_t)times;
   }
   fprintf(cfuzz_err(), "***\n*** NOTE: fuzzing was not performed, you have only\n"
                   "***       executed the target code on a fixed set of inputs.\n***\n");
+  if (flags->print_final_stats)
+    cfuzz_report_final_stats(&(struct cfuzz_status){.runs = runs, .elapsed = cfuzz_now() - all_start}, 0, slowest);
   return 0;
+}
+
+/* -seed_inputs: "a,b,c" or "@FILE" naming a file that holds that list.
+ * Every file must be readable (as with libFuzzer). Returns the inputs;
+ * their data and the array are the caller's to free. */
+static struct cfuzz_input *read_seed_inputs(const char *spec, size_t *n_out) {
+  char *list;
+  if (spec[0] == '@') {
+    uint8_t *text;
+    size_t len;
+    if (cfuzz_read_file(spec + 1, SIZE_MAX / 2, &text, &len) != 0)
+      cfuzz_fatal("-seed_inputs: cannot read '%s': %s", spec + 1, strerror(errno));
+    list = cfuzz_xmalloc(len + 1);
+    memcpy(list, text, len);
+    list[len] = '\0';
+    free(text);
+  } else {
+    list = cfuzz_xstrdup(spec);
+  }
+  size_t n = 0, cap = 0;
+  struct cfuzz_input *inputs = NULL;
+  char *save = NULL;
+  for (char *path = strtok_r(list, ",\n", &save); path; path = strtok_r(NULL, ",\n", &save)) {
+    uint8_t *data;
+    size_t len;
+    if (cfuzz_read_file(path, SIZE_MAX / 2, &data, &len) != 0)
+      cfuzz_fatal("-seed_inputs: cannot read '%s': %s", path, strerror(errno));
+    if (n == cap) {
+      cap = cap ? 2 * cap : 8;
+      inputs = cfuzz_xrealloc(inputs, cap * sizeof *inputs);
+    }
+    inputs[n++] = (struct cfuzz_input){data, len};
+  }
+  free(list);
+  *n_out = n;
+  return inputs;
 }
 
 /* libFuzzer's check of a directory the run needs: it must exist, or be
@@ -211,15 +254,22 @@ int cfuzz_libfuzzer_main(int argc, char **argv) {
   } else if (cfuzz_supervisor_wanted(&flags)) {
     rc = cfuzz_supervise(&flags, original_argv, n_dirs ? dirs[0] : NULL, NULL);
   } else {
+    size_t n_seeds = 0;
+    struct cfuzz_input *seeds = flags.seed_inputs ? read_seed_inputs(flags.seed_inputs, &n_seeds) : NULL;
     struct cfuzz_loop_config cfg = {
         .flags = &flags,
         .test_name = "LLVMFuzzerTestOneInput",
         .corpus_dir = n_dirs ? dirs[0] : NULL,
         .extra_dirs = n_dirs > 1 ? dirs + 1 : NULL,
         .n_extra_dirs = n_dirs > 1 ? n_dirs - 1 : 0,
+        .seeds = seeds,
+        .n_seeds = n_seeds,
         .test_one = run_libfuzzer_target,
     };
     rc = cfuzz_loop_run(&cfg);
+    for (size_t i = 0; i < n_seeds; i++)
+      free((void *)seeds[i].data);
+    free(seeds);
   }
   free(dirs);
   free(files);

@@ -47,10 +47,12 @@ void cfuzz_report_done(uint64_t runs, double elapsed) {
   fprintf(cfuzz_err(), "Done %" PRIu64 " runs in %" PRIu64 " second(s)\n", runs, (uint64_t)elapsed);
 }
 
-void cfuzz_report_final_stats(const struct cfuzz_status *s, uint64_t new_units) {
+void cfuzz_report_final_stats(const struct cfuzz_status *s, uint64_t new_units, uint64_t slowest_seconds) {
+  /* As libFuzzer: runs per whole second elapsed (0 within the first). */
+  uint64_t seconds = (uint64_t)s->elapsed;
   fprintf(cfuzz_err(), "stat::number_of_executed_units: %" PRIu64 "\n", s->runs);
-  fprintf(cfuzz_err(), "stat::average_exec_per_sec:     %" PRIu64 "\n", exec_per_sec(s));
+  fprintf(cfuzz_err(), "stat::average_exec_per_sec:     %" PRIu64 "\n", seconds ? s->runs / seconds : 0);
   fprintf(cfuzz_err(), "stat::new_units_added:          %" PRIu64 "\n", new_units);
-  fprintf(cfuzz_err(), "stat::slowest_unit_time_sec:    0\n");
+  fprintf(cfuzz_err(), "stat::slowest_unit_time_sec:    %" PRIu64 "\n", slowest_seconds);
   fprintf(cfuzz_err(), "stat::peak_rss_mb:              %zu\n", cfuzz_peak_rss_mb());
 }

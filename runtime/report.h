@@ -24,7 +24,9 @@ void cfuzz_report_status(const char *event, const struct cfuzz_status *s, size_t
 void cfuzz_report_status_with(const char *event, const struct cfuzz_status *s, size_t new_len, size_t max_len,
                               const char *extra);
 void cfuzz_report_done(uint64_t runs, double elapsed);
-void cfuzz_report_final_stats(const struct cfuzz_status *s, uint64_t new_units);
+/* The -print_final_stats=1 block; slowest_seconds: the longest run, in whole
+ * seconds (the watchdog's measure, see crash.h). */
+void cfuzz_report_final_stats(const struct cfuzz_status *s, uint64_t new_units, uint64_t slowest_seconds);
 size_t cfuzz_peak_rss_mb(void);
 
 #endif

@@ -63,6 +63,11 @@ static void *watch(void *arg) {
     stalled++;
     if (cfuzz_stop_requested == CFUZZ_STOP_INTERRUPT)
       cfuzz_stop_check_overdue(++stop_waited);
+    /* The run has lasted at least `stalled` whole seconds (libFuzzer's
+     * stat::slowest_unit_time_sec, measured here so the target thread never
+     * reads the clock per run). */
+    if (stalled > __atomic_load_n(&ctx->slowest_run_seconds, __ATOMIC_RELAXED))
+      __atomic_store_n(&ctx->slowest_run_seconds, stalled, __ATOMIC_RELAXED);
     if (ctx->timeout <= 0)
       continue;
     if (stalled == (uint64_t)ctx->timeout)

@@ -1,0 +1,70 @@
+#!/bin/sh
+# Usage: new_pcs.sh CASE FUZZER DIR
+#
+# -print_pcs, -print_funcs and -exit_on_src_pos on FUZZER, built from
+# targets/funcs.c with AddressSanitizer (CASE asan_*: functions and lines are
+# named through the sanitizer's symbolizer) or without (CASE plain_*). The
+# corpus starts with "A"; the fuzzer reaches reached_by_b by comparison-guided
+# mutation within a few hundred runs.
+set -eu
+. "$(dirname "$0")/lib.sh"
+[ $# -eq 3 ] || fail "usage: $0 CASE FUZZER DIR"
+case=$1 fuzzer=$2 dir=$3
+log=$dir/log
+fresh_dir "$dir"
+cd "$dir"
+# Each run starts from a fresh corpus holding "A".
+fresh_corpus() {
+  rm -rf corpus
+  mkdir corpus
+  printf 'A' >corpus/a
+}
+common="-workdir=$dir/w -artifact_prefix=$dir/ -seed=1 -max_len=2 -runs=3000 corpus"
+
+case $case in
+asan_print)
+  # print_funcs=2 by default, as in libFuzzer; functions covered while loading
+  # (reached_by_a) are not reported.
+  fresh_corpus
+  run_logged "$log" "$fuzzer" $common
+  expect_status 0 asan_print "$log"
+  expect_line '^	NEW_FUNC\[1/1\]: 0x[0-9a-f]+ in reached_by_b .*funcs\.c:12' "NEW_FUNC of reached_by_b" "$log"
+  ! grep -q 'NEW_FUNC.*reached_by_a' "$log" || fail "a function covered while loading is reported"
+  ! grep -q 'NEW_PC' "$log" || fail "NEW_PC without -print_pcs=1"
+  fresh_corpus
+  run_logged "$log" "$fuzzer" $common -print_funcs=0 -print_pcs=1
+  expect_status 0 "-print_pcs=1" "$log"
+  ! grep -q 'NEW_FUNC' "$log" || fail "NEW_FUNC with -print_funcs=0"
+  expect_line '^	NEW_PC: 0x[0-9a-f]+ in reached_by_b .*funcs\.c:12' "NEW_PC in reached_by_b" "$log"
+  # Each PC once: no address is printed twice.
+  [ -z "$(sed -n 's/^	NEW_PC: \(0x[0-9a-f]*\).*/\1/p' "$log" | sort | uniq -d)" ] || fail "a PC reported twice"
+  ;;
+asan_exit_on_src_pos)
+  for pos in funcs.c:12 reached_by_b; do
+    fresh_corpus
+    run_logged "$log" "$fuzzer" $common -exit_on_src_pos=$pos
+    expect_status 0 "-exit_on_src_pos=$pos" "$log"
+    expect_line "^INFO: found line matching '$pos', exiting\.$" "-exit_on_src_pos=$pos" "$log"
+    ! grep -q '^Done 3000 runs' "$log" || fail "-exit_on_src_pos=$pos: ran to the run limit"
+  done
+  # Covered while loading: the run stops before fuzzing.
+  fresh_corpus
+  printf 'B' >corpus/b
+  run_logged "$log" "$fuzzer" $common -exit_on_src_pos=reached_by_b
+  expect_line "^INFO: found line matching 'reached_by_b', exiting\.$" "covered while loading" "$log"
+  expect_line '^#2[[:space:]]+DONE ' "covered while loading" "$log"
+  ;;
+plain)
+  # No sanitizer: addresses only, and -exit_on_src_pos is refused plainly.
+  fresh_corpus
+  run_logged "$log" "$fuzzer" $common -print_pcs=1 -exit_on_src_pos=reached_by_b
+  expect_status 0 plain "$log"
+  expect_line '^	NEW_PC: 0x[0-9a-f]+$' "NEW_PC address" "$log"
+  expect_line '^	NEW_FUNC\[1/1\]: 0x[0-9a-f]+$' "NEW_FUNC address" "$log"
+  expect_line 'exit_on_src_pos needs a sanitizer' "-exit_on_src_pos warned" "$log"
+  expect_line '^Done 3000 runs' "-exit_on_src_pos ignored" "$log"
+  ;;
+*)
+  fail "unknown case $case"
+  ;;
+esac

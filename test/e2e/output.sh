@@ -1,0 +1,82 @@
+#!/bin/sh
+# Usage: output.sh CASE FUZZER DIR
+#
+# libFuzzer's output lines and the behaviour behind them (the lines libFuzzer's
+# own tests read), on a libFuzzer-style FUZZER built from targets/letters.c
+# (letters of "FUZZER" at their positions are separate branches; "!*" crashes).
+set -eu
+. "$(dirname "$0")/lib.sh"
+[ $# -eq 3 ] || fail "usage: $0 CASE FUZZER DIR"
+case=$1 fuzzer=$2 dir=$3
+log=$dir/log
+fresh_dir "$dir"
+cd "$dir"
+common="-workdir=$dir/w -artifact_prefix=$dir/"
+sha1_of() { printf '%s' "$1" | sha1sum | cut -c1-40; }
+
+case $case in
+exit_on_item)
+  # The run stops (exit 0, no further runs) once an entry has the SHA-1.
+  mkdir corpus
+  printf 'F' >corpus/f
+  printf '.U' >corpus/u
+  item=$(sha1_of '.U')
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=100000 -max_len=2 -exit_on_item="$item" corpus
+  expect_status 0 exit_on_item "$log"
+  expect_line "^INFO: found item with checksum '$item', exiting\.$" exit_on_item "$log"
+  expect_line '^#2[[:space:]]+DONE ' "stops after the item's run" "$log"
+  # Not a SHA-1: warned, and the run goes on to its limit.
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=100 -max_len=1 -exit_on_item=abc corpus
+  expect_status 0 "bad -exit_on_item" "$log"
+  expect_line 'exit_on_item=abc is not a SHA-1' "bad -exit_on_item" "$log"
+  expect_line '^Done 100 runs' "bad -exit_on_item" "$log"
+  ;;
+seed_inputs)
+  printf 'FUZZER0123' >s10
+  printf 'F' >s1
+  printf 's10\ns1\n' >list
+  for spec in s10,s1 @list; do
+    run_logged "$log" "$fuzzer" $common -seed=1 -runs=0 -seed_inputs=$spec
+    expect_status 0 "-seed_inputs=$spec" "$log"
+    expect_line '^INFO: seed corpus: files: 2 min: 1b max: 10b total: 11b' "-seed_inputs=$spec" "$log"
+    # The length limit starts at the longest input (libFuzzer's len_control test).
+    expect_line 'DONE .* lim: 10 ' "-seed_inputs=$spec: lim" "$log"
+  done
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=0 -seed_inputs=s1,missing
+  expect_status 1 "a missing seed input" "$log"
+  expect_line "seed_inputs: cannot read 'missing'" "a missing seed input" "$log"
+  ;;
+len_control)
+  # No corpus: the limit starts at 4 bytes, as libFuzzer's; -max_len caps it.
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=1
+  expect_line 'DONE .* lim: 4 ' "lim: 4 without a corpus" "$log"
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=1 -max_len=2
+  expect_line 'DONE .* lim: 2 ' "lim: 2 with -max_len=2" "$log"
+  ;;
+final_stats)
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=77 -max_len=1 -print_final_stats=1
+  expect_status 0 final_stats "$log"
+  expect_line '^stat::number_of_executed_units: 77$' final_stats "$log"
+  # Per whole second, as libFuzzer: 77 fast runs take less than one.
+  expect_line '^stat::average_exec_per_sec:     0$' final_stats "$log"
+  expect_line '^stat::slowest_unit_time_sec:    0$' final_stats "$log"
+  expect_line '^stat::peak_rss_mb:              [0-9]+$' final_stats "$log"
+  # Reproduce mode prints them too.
+  printf 'F' >input
+  run_logged "$log" "$fuzzer" $common -runs=33 -print_final_stats=1 input
+  expect_status 0 "final stats, reproduce mode" "$log"
+  expect_line '^stat::number_of_executed_units: 33$' "final stats, reproduce mode" "$log"
+  ;;
+use_cmp)
+  # -use_cmp=0: no mutation inserts comparison operands.
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=300 -max_len=1 -print_mutation_stats=1
+  expect_line '^stat::mutation: CMP +[1-9]' "-use_cmp=1 uses CMP" "$log"
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=300 -max_len=1 -print_mutation_stats=1 -use_cmp=0
+  expect_status 0 "-use_cmp=0" "$log"
+  expect_line '^stat::mutation: CMP +[0-9]+ 0$' "-use_cmp=0: CMP finds nothing" "$log"
+  ! grep -q 'DE: ' "$log" || fail "-use_cmp=0: a NEW line names a comparison operand"
+  ;;
+*)
+  fail "unknown case $case"
+  ;;
+esac
