@@ -187,8 +187,11 @@ static const struct flag_def flag_table[] = {
          "sanitizer linked (its symbolizer), otherwise warned about and ignored"),
     FLAG("exit_on_item", FLAG_STRING, F(exit_on_item), NULL,
          "stop (exit 0) once a corpus entry has this SHA-1 (the entry is written first)"),
-    TODO_FLAG("mutation_graph_file", FLAG_STRING, NO_FIELD, NULL, "write the mutation graph here"),
-    TODO_FLAG("features_dir", FLAG_STRING, NO_FIELD, NULL, "write feature sets to this directory"),
+    FLAG("mutation_graph_file", FLAG_STRING, F(mutation_graph_file), NULL,
+         "append each new entry (by SHA-1) and the edge from its parent, labelled with the mutations, in "
+         "Graphviz syntax"),
+    FLAG("features_dir", FLAG_STRING, F(features_dir), NULL,
+         "write each new or improved entry's feature ids (cfuzz's, 32-bit) to DIR/<sha1 of the entry>"),
     TODO_FLAG_HONORS("use_clang_coverage", FLAG_INT, NO_FIELD, "0", "0", "deprecated in libFuzzer"),
     /* The command line itself. */
     FLAG("ignore_remaining_args", FLAG_INT, NO_FIELD, "0",

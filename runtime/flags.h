@@ -52,6 +52,7 @@ struct cfuzz_flags {
   int64_t use_cmp;
   int64_t print_pcs, print_funcs;  /* pc_report.h */
   const char *exit_on_src_pos;
+  const char *features_dir, *mutation_graph_file; /* entry_records.h */
   const char *exit_on_item;  /* SHA-1 in hex; NULL: unset */
   const char *seed_inputs;   /* "a,b,c" or "@FILE"; NULL: unset */
   const char **positional;   /* corpus directories or input files, in order */

@@ -27,6 +27,7 @@
 #include "corpus.h"
 #include "coverage_file.h"
 #include "crash.h"
+#include "entry_records.h"
 #include "input_file.h"
 #include "instrumentation.h"
 #include "judge.h"
@@ -74,6 +75,7 @@ struct fuzzer {
   struct cfuzz_scheduler scheduler;
   struct cfuzz_judge judge;
   struct cfuzz_pc_report pcs; /* -print_pcs, -print_funcs, -exit_on_src_pos */
+  struct cfuzz_entry_records records; /* -features_dir, -mutation_graph_file */
   uint64_t *run_bits;    /* PCs of the last run */
   struct cfuzz_run_features run_features; /* features of the last run */
   struct cfuzz_run_outcome run;           /* the last run, as judged */
@@ -133,15 +135,31 @@ static double time_input(struct fuzzer *f, size_t len) {
  * checks anyway) once an entry has this SHA-1. Only for runs that change the
  * corpus, so the hash is never taken per execution. libFuzzer exits on the
  * spot; cfuzz finishes normally, so improved entries are written first. */
-static void check_exit_on_item(struct fuzzer *f, const uint8_t *data, size_t len) {
-  if (!f->exit_item[0])
-    return;
-  char hex[CFUZZ_SHA1_HEX_LEN + 1];
-  cfuzz_sha1_hex(data, len, hex);
-  if (strcmp(hex, f->exit_item) != 0)
+static void check_exit_on_item(struct fuzzer *f, const char hex[CFUZZ_SHA1_HEX_LEN + 1]) {
+  if (!f->exit_item[0] || strcmp(hex, f->exit_item) != 0)
     return;
   fprintf(cfuzz_err(), "INFO: found item with checksum '%s', exiting.\n", f->exit_item);
   f->run_limit = (int64_t)f->runs;
+}
+
+/* The records of an entry the run created or changed (entry_records.h) and
+ * the -exit_on_item check, with one hash of its content. */
+static void record_entry(struct fuzzer *f, enum cfuzz_verdict v, size_t entry, size_t parent) {
+  const struct cfuzz_corpus_entry *e = &f->corpus.entries[entry];
+  char hex[CFUZZ_SHA1_HEX_LEN + 1];
+  cfuzz_sha1_hex(e->data, e->len, hex);
+  if (v == CFUZZ_VERDICT_NEW || v == CFUZZ_VERDICT_REPLACE_BETTER)
+    cfuzz_entry_records_features(&f->records, hex, e->features, e->n_features);
+  if (v == CFUZZ_VERDICT_NEW && f->records.graph_file) {
+    char parent_hex[CFUZZ_SHA1_HEX_LEN + 1], label[512] = "";
+    if (parent != CFUZZ_NO_PARENT) {
+      const struct cfuzz_corpus_entry *p = &f->corpus.entries[parent];
+      cfuzz_sha1_hex(p->data, p->len, parent_hex);
+      cfuzz_mutator_format_sequence(&f->mutator, label, sizeof label);
+    }
+    cfuzz_entry_records_edge(&f->records, parent != CFUZZ_NO_PARENT ? parent_hex : NULL, hex, label);
+  }
+  check_exit_on_item(f, hex);
 }
 
 static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk) {
@@ -191,7 +209,8 @@ static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk)
     cfuzz_scheduler_corpus_changed(&f->scheduler);
     break;
   }
-  check_exit_on_item(f, f->input.data, len);
+  if (f->exit_item[0] || f->records.features_dir || f->records.graph_file)
+    record_entry(f, v, v == CFUZZ_VERDICT_NEW ? entry : parent, parent);
   __atomic_fetch_add(&f->cov.header->unique_runs, 1, __ATOMIC_RELAXED);
   return v;
 }
@@ -481,6 +500,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   const struct cfuzz_flags *flags = cfg->flags;
   f.max_len = cfg->max_len ? cfg->max_len : flags->max_len ? (size_t)flags->max_len : CFUZZ_DEFAULT_MAX_LEN;
   f.run_limit = flags->runs;
+  f.records = (struct cfuzz_entry_records){flags->features_dir, flags->mutation_graph_file};
   if (flags->exit_on_item) {
     if (strlen(flags->exit_on_item) != CFUZZ_SHA1_HEX_LEN)
       cfuzz_warn("-exit_on_item=%s is not a SHA-1 (40 hex digits): no input will match", flags->exit_on_item);

@@ -76,6 +76,21 @@ use_cmp)
   expect_line '^stat::mutation: CMP +[0-9]+ 0$' "-use_cmp=0: CMP finds nothing" "$log"
   ! grep -q 'DE: ' "$log" || fail "-use_cmp=0: a NEW line names a comparison operand"
   ;;
+entry_records)
+  # -features_dir: a feature file per corpus file; -mutation_graph_file: a
+  # node per new entry, an edge from its parent.
+  mkdir C F
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=500 -max_len=1 -features_dir=F -mutation_graph_file=G C
+  expect_status 0 entry_records "$log"
+  [ "$(ls C | wc -l)" -ge 2 ] || fail "entry_records: fewer than 2 corpus files"
+  for c in C/*; do
+    name=$(basename "$c")
+    [ -s "F/$name" ] || fail "entry_records: no feature file for $name"
+    [ $(( $(wc -c <"F/$name") % 4 )) = 0 ] || fail "entry_records: F/$name is not 32-bit ids"
+    grep -qx "\"$name\"" G || fail "entry_records: $name is not a node of the graph"
+  done
+  expect_line '^"[0-9a-f]{40}" -> "[0-9a-f]{40}" \[label="MS: [0-9]+ .*"\];$' "an edge" G
+  ;;
 *)
   fail "unknown case $case"
   ;;

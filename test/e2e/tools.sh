@@ -133,10 +133,10 @@ flag_values)
   expect_status 0 "-seed=-1" "$log"
   expect_line '^INFO: Seed: 4294967295$' "-seed=-1 wraps as in libFuzzer" "$log"
   # A flag not implemented is warned about once, -help marks it.
-  run_logged "$log" "$fuzzer" $common -runs=10 -seed=1 -max_len=1 -report_slow_units=3 -report_slow_units=4 -print_pcs=0
+  run_logged "$log" "$fuzzer" $common -runs=10 -seed=1 -max_len=1 -report_slow_units=3 -report_slow_units=4 -print_coverage=0
   expect_status 0 "unimplemented flag" "$log"
   [ "$(grep -c 'report_slow_units is not implemented' "$log")" = 1 ] || fail "not warned exactly once"
-  ! grep -q print_pcs "$log" || fail "-print_pcs=0 (what cfuzz does) warned about"
+  ! grep -q print_coverage "$log" || fail "-print_coverage=0 (what cfuzz does) warned about"
   run_logged "$log" "$fuzzer" -help=1
   expect_line '^ +-report_slow_units .*\[not implemented\]' "-help lists unimplemented flags" "$log"
   expect_line '^ +-merge ' "-help lists -merge" "$log"

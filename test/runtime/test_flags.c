@@ -93,12 +93,12 @@ int main(void) {
 
   /* A libFuzzer flag cfuzz does not implement warns, unless its value asks
    * for what cfuzz does anyway; unsigned flags wrap like libFuzzer's. */
-  char *honored[] = {"prog", "-print_pcs=0", "-use_counters=1", NULL};
+  char *honored[] = {"prog", "-print_coverage=0", "-use_counters=1", NULL};
   CHECK(parse_in_child(honored, err, sizeof err) == 0);
   CHECK(strstr(err, "WARNING") == NULL);
-  char *not_honored[] = {"prog", "-print_pcs=1", NULL};
+  char *not_honored[] = {"prog", "-print_coverage=1", NULL};
   CHECK(parse_in_child(not_honored, err, sizeof err) == 0);
-  CHECK_STR_CONTAINS(err, "flag -print_pcs is not implemented yet; ignored (cfuzz behaves as -print_pcs=0)");
+  CHECK_STR_CONTAINS(err, "flag -print_coverage is not implemented yet; ignored (cfuzz behaves as -print_coverage=0)");
   char *seed_minus_one[] = {"prog", "-seed=-1", "-merge_control_file=/tmp/x", "-create_missing_dirs=1", NULL};
   parse(&f, false, seed_minus_one);
   CHECK(f.seed == 4294967295 && strcmp(f.merge_control_file, "/tmp/x") == 0 && f.create_missing_dirs == 1);
