@@ -229,7 +229,7 @@ __attribute__((noreturn)) static void stop_now(struct fuzzer *f) {
   int code = cfuzz_stop_report();
   if (f->cfg->flags->print_final_stats) {
     struct cfuzz_status s = status_of(f);
-    cfuzz_report_final_stats(&s, f->new_units);
+    cfuzz_report_final_stats(&s, f->new_units, f->crash.slowest_run_seconds);
   }
   fflush(cfuzz_err());
   unlink(f->input_path);
