@@ -25,8 +25,15 @@ static const struct cfuzz_cmp_int *pick_int(struct cfuzz_mutator *m) {
   PICK(m, m->cmp->ints, CFUZZ_CMP_INT_ENTRIES, size);
 }
 
+/* A random filled slot: the first set bit at or after a random start. */
 static const struct cfuzz_cmp_str *pick_str(struct cfuzz_mutator *m) {
-  PICK(m, m->cmp->strs, CFUZZ_CMP_STR_ENTRIES, len);
+  _Static_assert(CFUZZ_CMP_STR_ENTRIES == 64, "strs_filled is one 64-bit word");
+  uint64_t filled = m->cmp->strs_filled;
+  if (!filled)
+    return NULL;
+  unsigned start = (unsigned)mu_below(m, 64);
+  uint64_t rotated = start ? (filled >> start) | (filled << (64 - start)) : filled;
+  return &m->cmp->strs[(start + (unsigned)__builtin_ctzll(rotated)) % 64];
 }
 
 static const struct cfuzz_cmp_float *pick_float(struct cfuzz_mutator *m) {

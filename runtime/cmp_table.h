@@ -35,6 +35,10 @@ struct cfuzz_cmp_float {
 struct cfuzz_cmp_table {
   struct cfuzz_cmp_int ints[CFUZZ_CMP_INT_ENTRIES];
   struct cfuzz_cmp_str strs[CFUZZ_CMP_STR_ENTRIES];
+  /* Bit i set: strs[i] is filled. Sparse string tables are common (a few
+   * memcmp sites), and picking by scanning 64 slots cost more than the run
+   * of a small target; string compares are rare enough to afford the OR. */
+  uint64_t strs_filled;
   struct cfuzz_cmp_float floats[CFUZZ_CMP_FLOAT_ENTRIES];
 };
 

@@ -51,17 +51,16 @@ enum cfuzz_verdict cfuzz_judge_run(struct cfuzz_judge *j, const struct cfuzz_cor
   if (parent == CFUZZ_NO_PARENT)
     return CFUZZ_VERDICT_BORING;
   const struct cfuzz_corpus_entry *e = &c->entries[parent];
-  if (run->traced < e->traced || !cfuzz_bits_cover(run->bits, e->bits, c->n_words))
+  /* Never longer: growing for more features (all known elsewhere) made
+   * entries swell as growing for traced values did; inputs grow as NEW
+   * entries, within the length limit (-len_control). First, as the
+   * cheapest test. */
+  if (run->len > e->len || run->traced < e->traced || !cfuzz_bits_cover(run->bits, e->bits, c->n_words))
     return CFUZZ_VERDICT_BORING;
   size_t distinct = keeps_unique(j, c, run, e);
   if (distinct == 0 && e->n_features > 0)
     return CFUZZ_VERDICT_BORING;
   bool more_features = distinct > e->n_features;
-  /* Never longer: growing for more features (all known elsewhere) made
-   * entries swell as growing for traced values did; inputs grow as NEW
-   * entries, within the length limit (-len_control). */
-  if (run->len > e->len)
-    return CFUZZ_VERDICT_BORING;
   if (run->traced > e->traced || more_features || run->len < e->len)
     return CFUZZ_VERDICT_REPLACE_BETTER;
   return CFUZZ_VERDICT_REPLACE;

@@ -38,6 +38,10 @@ void cfuzz_mutator_init(struct cfuzz_mutator *m, struct cfuzz_rng *rng, const st
   }
   for (size_t i = 0; i < cfuzz_mutation_count; i++)
     m->total_weight += m->weights[i];
+  if (m->total_weight > CFUZZ_PICK_SLOTS)
+    cfuzz_fatal("internal error: mutation weights add up to %" PRIu64 " (at most %d)", m->total_weight,
+              CFUZZ_PICK_SLOTS);
+  memset(m->pick_n, CFUZZ_PICK_UNBUILT, sizeof m->pick_n);
   cfuzz_custom_mutators_bind(m);
   cfuzz_dict_init(&m->manual_dict, 0);
   if (o->dict_path) {
@@ -76,14 +80,59 @@ int cfuzz_mutation_index(const char *name) {
   return -1;
 }
 
-static size_t pick_mutation(struct cfuzz_mutator *m) {
-  uint64_t r = cfuzz_rng_below(m->rng, m->total_weight);
-  size_t i = 0;
-  while (r >= m->weights[i]) {
-    r -= m->weights[i];
-    i++;
+/* Entries are never cleared, so a kind once seen stays seen. */
+static uint8_t scan_cmp_table(const struct cfuzz_cmp_table *t) {
+  uint8_t seen = 0;
+  for (size_t i = 0; i < CFUZZ_CMP_INT_ENTRIES; i++)
+    if (t->ints[i].size)
+      seen |= CFUZZ_NEEDS_CMP_INT;
+  if (t->strs_filled)
+    seen |= CFUZZ_NEEDS_CMP_STR;
+  for (size_t i = 0; i < CFUZZ_CMP_FLOAT_ENTRIES; i++)
+    if (t->floats[i].size)
+      seen |= CFUZZ_NEEDS_CMP_FLOAT;
+  return seen;
+}
+
+/* How often (in mutate calls) the cmp table is rescanned for new kinds. */
+#define CMP_SCAN_INTERVAL 256
+
+/* The needs the current call can meet. */
+static unsigned needs_met(struct cfuzz_mutator *m) {
+  if (m->cmp && m->cmp_seen != (CFUZZ_NEEDS_CMP_INT | CFUZZ_NEEDS_CMP_STR | CFUZZ_NEEDS_CMP_FLOAT) &&
+      m->calls_since_cmp_scan++ % CMP_SCAN_INTERVAL == 0)
+    m->cmp_seen = scan_cmp_table(m->cmp);
+  unsigned met = m->cmp_seen;
+  if (m->partner && m->partner_len)
+    met |= CFUZZ_NEEDS_PARTNER;
+  if (m->manual_dict.n)
+    met |= CFUZZ_NEEDS_MANUAL_DICT;
+  if (m->auto_dict.n)
+    met |= CFUZZ_NEEDS_AUTO_DICT;
+  return met;
+}
+
+static void build_pick_table(struct cfuzz_mutator *m, size_t key, unsigned met, size_t len_class) {
+  uint8_t n = 0;
+  for (size_t i = 0; i < cfuzz_mutation_count; i++) {
+    const struct cfuzz_mutation *mu = &cfuzz_mutation_table[i];
+    if ((mu->needs & ~met) || mu->min_len > len_class)
+      continue;
+    for (uint32_t w = 0; w < m->weights[i]; w++)
+      m->pick[key][n++] = (uint8_t)i;
   }
-  return i;
+  m->pick_n[key] = n;
+}
+
+/* A table index by weight among the mutations that can apply, or -1. */
+static int pick_mutation(struct cfuzz_mutator *m, unsigned met, size_t len) {
+  size_t len_class = len < 2 ? len : 2;
+  size_t key = met * 3 + len_class;
+  if (m->pick_n[key] == CFUZZ_PICK_UNBUILT)
+    build_pick_table(m, key, met, len_class);
+  if (m->pick_n[key] == 0)
+    return -1;
+  return m->pick[key][cfuzz_rng_below(m->rng, m->pick_n[key])];
 }
 
 /* By the table's own weights, where Custom and CustomCrossOver are 0. */
@@ -128,14 +177,17 @@ size_t cfuzz_mutator_apply(struct cfuzz_mutator *m, size_t index, uint8_t *buf, 
   return apply_fallback(m, buf, len, cap);
 }
 
-/* A mutation that cannot apply (an empty dictionary, no float compares) is
- * replaced by another pick, as libFuzzer does, so the weights stay the
- * frequencies of the mutations that actually apply. */
+/* A mutation that turns out not to apply (no operand found in the input,
+ * no room left) is replaced by another pick, as libFuzzer does, so the
+ * weights stay the frequencies of the mutations that actually apply. The
+ * pick tables already leave out those that cannot apply at all. */
 #define PICK_TRIES 16
 
-static size_t apply_picked(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
+static size_t apply_picked(struct cfuzz_mutator *m, unsigned met, uint8_t *buf, size_t len, size_t cap) {
   for (int t = 0; t < PICK_TRIES; t++) {
-    size_t k = pick_mutation(m);
+    int k = pick_mutation(m, met, len);
+    if (k < 0)
+      break;
     size_t result = cfuzz_mutation_table[k].fn(m, buf, len, cap);
     if (result != CFUZZ_MUTATION_FAILED) {
       record(m, k);
@@ -167,8 +219,9 @@ size_t cfuzz_mutator_mutate(struct cfuzz_mutator *m, const uint8_t *src, size_t 
   /* 1 mutation half the time, else 2..depth: single steps climb
    * comparisons, stacked ones jump further. */
   size_t count = cfuzz_rng_below(m->rng, 2) || m->depth < 2 ? 1 : 2 + cfuzz_rng_below(m->rng, m->depth - 1);
+  unsigned met = needs_met(m);
   for (size_t i = 0; i < count; i++)
-    len = apply_picked(m, dst, len, cap);
+    len = apply_picked(m, met, dst, len, cap);
   if (m->only_ascii)
     to_ascii(dst, len);
   return len;

@@ -29,6 +29,12 @@
 #define CFUZZ_MAX_MUTATIONS 32
 #define CFUZZ_MAX_MUTATE_DEPTH 32
 #define CFUZZ_DEFAULT_MUTATE_DEPTH 5
+/* Pick tables: one per (needs met, input length 0 / 1 / 2+), each holding
+ * every applicable mutation index `weight` times, so a pick is one random
+ * index. The enabled weights must add up to at most CFUZZ_PICK_SLOTS. */
+#define CFUZZ_PICK_SLOTS 64
+#define CFUZZ_PICK_TABLES (64 * 3)
+#define CFUZZ_PICK_UNBUILT 0xff
 
 struct cfuzz_mutator;
 
@@ -36,10 +42,25 @@ struct cfuzz_mutator;
  * length (<= cap) or CFUZZ_MUTATION_FAILED, in which case buf is unchanged. */
 typedef size_t (*cfuzz_mutation_fn)(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
 
+/* What a mutation needs besides input bytes. The mutator picks only among
+ * the mutations whose needs are met, so that on a tiny input or an empty
+ * operand table it does not spend its time calling ones that must fail. */
+enum cfuzz_mutation_need {
+  CFUZZ_NEEDS_PARTNER = 1 << 0,     /* a crossover partner */
+  CFUZZ_NEEDS_CMP_INT = 1 << 1,     /* an integer operand in the cmp table */
+  CFUZZ_NEEDS_CMP_STR = 1 << 2,     /* a string operand */
+  CFUZZ_NEEDS_CMP_FLOAT = 1 << 3,   /* a float operand */
+  CFUZZ_NEEDS_MANUAL_DICT = 1 << 4, /* a -dict word */
+  CFUZZ_NEEDS_AUTO_DICT = 1 << 5,   /* an automatic dictionary word */
+  CFUZZ_NEEDS_ALL = (1 << 6) - 1,
+};
+
 struct cfuzz_mutation {
   const char *name; /* libFuzzer's name where libFuzzer has the mutation */
   cfuzz_mutation_fn fn;
   uint32_t weight;  /* relative frequency; 0 disables */
+  uint8_t min_len;  /* it always fails on shorter inputs (at most 2) */
+  uint8_t needs;    /* enum cfuzz_mutation_need bits */
 };
 
 /* The table, in mutations.c. */
@@ -70,6 +91,15 @@ struct cfuzz_mutator {
    * LLVMFuzzerMutate. */
   uint32_t weights[CFUZZ_MAX_MUTATIONS];
   uint64_t total_weight, builtin_weight;
+  /* Lazily built pick tables (see CFUZZ_PICK_SLOTS); pick_n is
+   * CFUZZ_PICK_UNBUILT until built. */
+  uint8_t pick_n[CFUZZ_PICK_TABLES];
+  uint8_t pick[CFUZZ_PICK_TABLES][CFUZZ_PICK_SLOTS];
+  /* Which cmp-table kinds have had an entry (entries are never cleared, so
+   * once seen stays seen), refreshed every few hundred calls rather than
+   * scanned per call. */
+  uint8_t cmp_seen;
+  uint32_t calls_since_cmp_scan;
   size_t fallbacks[2]; /* InsertByte, ChangeByte: when nothing else applies */
   uint8_t *scratch; /* output of LLVMFuzzerCustomCrossOver, scratch_cap bytes */
   size_t scratch_cap;

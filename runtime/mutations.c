@@ -6,27 +6,28 @@
 
 #include "mutation_util.h"
 
+/* name, function, weight, min_len, needs (mutate.h) */
 const struct cfuzz_mutation cfuzz_mutation_table[] = {
-    {"EraseBytes", cfuzz_mutation_erase_bytes, 1},
-    {"InsertByte", cfuzz_mutation_insert_byte, 1},
-    {"InsertRepeatedBytes", cfuzz_mutation_insert_repeated_bytes, 1},
-    {"ChangeByte", cfuzz_mutation_change_byte, 1},
-    {"ChangeBit", cfuzz_mutation_change_bit, 1},
-    {"ShuffleBytes", cfuzz_mutation_shuffle_bytes, 1},
-    {"ChangeASCIIInt", cfuzz_mutation_change_ascii_int, 1},
-    {"ChangeBinInt", cfuzz_mutation_change_bin_int, 1},
-    {"CopyPart", cfuzz_mutation_copy_part, 1},
-    {"CrossOver", cfuzz_mutation_cross_over, 1},
-    {"CMP", cfuzz_mutation_cmp_int, 2},
-    {"CMPStrOverwrite", cfuzz_mutation_cmp_str_overwrite, 1},
-    {"CMPStrInsert", cfuzz_mutation_cmp_str_insert, 1},
-    {"CMPFloat", cfuzz_mutation_cmp_float, 1},
-    {"ManualDict", cfuzz_mutation_manual_dict, 1},
-    {"PersAutoDict", cfuzz_mutation_auto_dict, 1},
+    {"EraseBytes", cfuzz_mutation_erase_bytes, 1, 1, 0},
+    {"InsertByte", cfuzz_mutation_insert_byte, 1, 0, 0},
+    {"InsertRepeatedBytes", cfuzz_mutation_insert_repeated_bytes, 1, 0, 0},
+    {"ChangeByte", cfuzz_mutation_change_byte, 1, 1, 0},
+    {"ChangeBit", cfuzz_mutation_change_bit, 1, 1, 0},
+    {"ShuffleBytes", cfuzz_mutation_shuffle_bytes, 1, 2, 0},
+    {"ChangeASCIIInt", cfuzz_mutation_change_ascii_int, 1, 1, 0},
+    {"ChangeBinInt", cfuzz_mutation_change_bin_int, 1, 1, 0},
+    {"CopyPart", cfuzz_mutation_copy_part, 1, 2, 0},
+    {"CrossOver", cfuzz_mutation_cross_over, 1, 0, CFUZZ_NEEDS_PARTNER},
+    {"CMP", cfuzz_mutation_cmp_int, 2, 1, CFUZZ_NEEDS_CMP_INT},
+    {"CMPStrOverwrite", cfuzz_mutation_cmp_str_overwrite, 1, 0, CFUZZ_NEEDS_CMP_STR},
+    {"CMPStrInsert", cfuzz_mutation_cmp_str_insert, 1, 0, CFUZZ_NEEDS_CMP_STR},
+    {"CMPFloat", cfuzz_mutation_cmp_float, 1, 0, CFUZZ_NEEDS_CMP_FLOAT},
+    {"ManualDict", cfuzz_mutation_manual_dict, 1, 0, CFUZZ_NEEDS_MANUAL_DICT},
+    {"PersAutoDict", cfuzz_mutation_auto_dict, 1, 0, CFUZZ_NEEDS_AUTO_DICT},
     /* Weight 0 here: enabled by cfuzz_mutator_init when the program
      * defines LLVMFuzzerCustomMutator / LLVMFuzzerCustomCrossOver. */
-    {"Custom", cfuzz_mutation_custom, 0},
-    {"CustomCrossOver", cfuzz_mutation_custom_cross_over, 0},
+    {"Custom", cfuzz_mutation_custom, 0, 0, 0},
+    {"CustomCrossOver", cfuzz_mutation_custom_cross_over, 0, 0, CFUZZ_NEEDS_PARTNER},
 };
 const size_t cfuzz_mutation_count = sizeof cfuzz_mutation_table / sizeof cfuzz_mutation_table[0];
 

@@ -14,21 +14,6 @@ void cfuzz_rng_seed(struct cfuzz_rng *rng, uint64_t seed) {
     rng->s[i] = splitmix64(&x);
 }
 
-static inline uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-uint64_t cfuzz_rng_next(struct cfuzz_rng *rng) {
-  uint64_t *s = rng->s;
-  uint64_t result = rotl(s[1] * 5, 7) * 9;
-  uint64_t t = s[1] << 17;
-  s[2] ^= s[0];
-  s[3] ^= s[1];
-  s[1] ^= s[2];
-  s[0] ^= s[3];
-  s[2] ^= t;
-  s[3] = rotl(s[3], 45);
-  return result;
-}
-
 void cfuzz_rng_bytes(struct cfuzz_rng *rng, uint8_t *out, size_t len) {
   while (len > 0) {
     uint64_t v = cfuzz_rng_next(rng);

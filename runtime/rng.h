@@ -12,7 +12,21 @@ struct cfuzz_rng {
 };
 
 void cfuzz_rng_seed(struct cfuzz_rng *rng, uint64_t seed);
-uint64_t cfuzz_rng_next(struct cfuzz_rng *rng);
+static inline uint64_t cfuzz_rng_rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+/* Inline: the mutator draws several numbers per execution. */
+static inline uint64_t cfuzz_rng_next(struct cfuzz_rng *rng) {
+  uint64_t *s = rng->s;
+  uint64_t result = cfuzz_rng_rotl(s[1] * 5, 7) * 9;
+  uint64_t t = s[1] << 17;
+  s[2] ^= s[0];
+  s[3] ^= s[1];
+  s[1] ^= s[2];
+  s[0] ^= s[3];
+  s[2] ^= t;
+  s[3] = cfuzz_rng_rotl(s[3], 45);
+  return result;
+}
 /* Uniform-enough value in [0, bound); bound must be > 0. Uses the
  * multiply-shift reduction: slightly biased, like the reference's
  * uintLessThanBiased, and branch-free. */

@@ -449,6 +449,59 @@ static void test_rng(void) {
   }
 }
 
+/* The pick tables leave a mutation out only when it must fail: below its
+ * min_len, or without what it needs. Checks each claim against the
+ * mutation itself, then that picks honour the claims and leave nothing
+ * applicable out. */
+static void test_pick_tables(void) {
+  static struct cfuzz_cmp_table empty_table;
+  struct cfuzz_rng rng;
+  struct cfuzz_mutator m;
+  cfuzz_rng_seed(&rng, 7);
+  cfuzz_mutator_init(&m, &rng, &(struct cfuzz_mutator_options){.cmp = &empty_table});
+  uint8_t buf[64];
+  for (size_t k = 0; k < cfuzz_mutation_count; k++) {
+    const struct cfuzz_mutation *mu = &cfuzz_mutation_table[k];
+    for (int iter = 0; iter < 200; iter++) {
+      for (size_t len = 0; len < mu->min_len; len++) {
+        memset(buf, 'x', sizeof buf);
+        CHECK(mu->fn(&m, buf, len, 32) == CFUZZ_MUTATION_FAILED);
+      }
+      if (mu->needs && mu->weight) { /* needs unmet: no partner, empty dicts and table */
+        memset(buf, 'x', sizeof buf);
+        CHECK(mu->fn(&m, buf, 16, 32) == CFUZZ_MUTATION_FAILED);
+      }
+    }
+    if (check_failures) {
+      fprintf(stderr, "  mutation %s claims more than it needs\n", mu->name);
+      return;
+    }
+  }
+  /* An empty input with nothing available: only mutations that need
+   * nothing and apply to no bytes are picked. */
+  for (int iter = 0; iter < 2000; iter++) {
+    cfuzz_mutator_mutate(&m, buf, 0, buf + 32, 32, NULL, 0);
+    const struct cfuzz_mutation *first = &cfuzz_mutation_table[m.sequence[0]];
+    CHECK(m.sequence_len >= 1 && first->min_len == 0 && first->needs == 0);
+  }
+  cfuzz_mutator_free(&m);
+  /* Everything available: every enabled mutation gets picked. */
+  init(&m, &rng, 9, &table);
+  uint64_t picked = 0;
+  static const uint8_t src[] = "0123 some input with digits 42 and bytes";
+  for (int iter = 0; iter < 20000; iter++) {
+    cfuzz_mutator_mutate(&m, src, sizeof src - 1, buf, sizeof buf, m.partner, m.partner_len);
+    for (size_t i = 0; i < m.sequence_len; i++)
+      picked |= 1ull << m.sequence[i];
+  }
+  for (size_t k = 0; k < cfuzz_mutation_count; k++)
+    if (m.weights[k] && !(picked >> k & 1)) {
+      fprintf(stderr, "  mutation %s never picked\n", cfuzz_mutation_table[k].name);
+      CHECK(false);
+    }
+  cfuzz_mutator_free(&m);
+}
+
 int main(void) {
   fill_table();
   test_bounds();
@@ -464,5 +517,6 @@ int main(void) {
   test_dict_credit();
   test_sequence();
   test_rng();
+  test_pick_tables();
   return check_finish("mutate");
 }
