@@ -425,8 +425,11 @@ static void mutate_and_run_one(struct fuzzer *f, size_t parent) {
     grow_input_file(f, need);
   size_t cap = f->input.capacity < f->len_limit ? f->input.capacity : f->len_limit;
   const struct cfuzz_corpus_entry *partner = NULL;
+  /* By the parents' weights, as libFuzzer does unless
+   * -cross_over_uniform_dist=1. */
   if (f->cfg->flags->cross_over)
-    partner = &f->corpus.entries[cfuzz_rng_below(&f->rng, f->corpus.n)];
+    partner = &f->corpus.entries[cfuzz_scheduler_pick_partner(&f->scheduler, &f->corpus, &f->rng,
+                                                              f->cfg->flags->cross_over_uniform_dist != 0)];
   size_t len = cfuzz_mutator_mutate(&f->mutator, e->data, e->len, f->input.data, cap,
                                     partner ? partner->data : NULL, partner ? partner->len : 0);
   cfuzz_input_file_set_length(&f->input, len);
