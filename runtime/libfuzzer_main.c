@@ -21,6 +21,7 @@
 #include "report.h"
 #include "merge.h"
 #include "minimize.h"
+#include "mutations.h"
 #include "run_target.h"
 #include "stop_request.h"
 #include "supervisor.h"
@@ -214,9 +215,17 @@ int cfuzz_libfuzzer_main(int argc, char **argv) {
     return step_rc;
   }
 
-  bool prefix_given = false;
-  for (int i = 1; i < argc; i++)
+  bool prefix_given = false, len_control_given = false;
+  for (int i = 1; i < argc; i++) {
     prefix_given |= cfuzz_flags_arg_is(argv[i], "artifact_prefix");
+    len_control_given |= cfuzz_flags_arg_is(argv[i], "len_control");
+  }
+  /* As libFuzzer: a custom mutator makes its own lengths, so the length
+   * limit starts at -max_len unless -len_control is given. */
+  if (cfuzz_custom_mutator_defined() && !len_control_given) {
+    flags.len_control = 0;
+    fprintf(cfuzz_err(), "INFO: found LLVMFuzzerCustomMutator. Disabling -len_control by default.\n");
+  }
   require_artifact_dirs(&flags, prefix_given);
 
   /* Positional arguments: directories are corpora, files are inputs. A

@@ -91,6 +91,17 @@ entry_records)
   done
   expect_line '^"[0-9a-f]{40}" -> "[0-9a-f]{40}" \[label="MS: [0-9]+ .*"\];$' "an edge" G
   ;;
+custom_mutator_len)
+  # FUZZER has LLVMFuzzerCustomMutator: -len_control is off by default (the
+  # limit is -max_len from the start), as with libFuzzer; given, it applies.
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=10
+  expect_status 0 custom_mutator_len "$log"
+  expect_line '^INFO: found LLVMFuzzerCustomMutator\. Disabling -len_control by default\.$' custom_mutator_len "$log"
+  expect_line 'DONE .* lim: 4096 ' "custom mutator: lim: 4096" "$log"
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=10 -len_control=100
+  expect_line 'DONE .* lim: 4 ' "custom mutator with -len_control=100" "$log"
+  ! grep -q 'Disabling -len_control' "$log" || fail "-len_control=100 given: still disabled"
+  ;;
 *)
   fail "unknown case $case"
   ;;
