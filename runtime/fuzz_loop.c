@@ -570,6 +570,10 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   f.deadline = flags->max_total_time > 0 ? f.start + (double)flags->max_total_time : 0;
   f.next_rescan = f.start + RESCAN_SECONDS;
 
+  /* The runtime's own string compares so far (flag names, mutation names)
+   * went through the intercepted strcmp into the operand table: they are no
+   * operands of the target. */
+  memset(&cfuzz_instr.cmp, 0, sizeof cfuzz_instr.cmp);
   load_corpus(&f);
   /* Below the longest -dict word, that word could never be inserted. */
   f.len_limit = LEN_LIMIT_START;

@@ -76,22 +76,27 @@ static int reproduce(const struct cfuzz_flags *flags, const char *program, const
   return 0;
 }
 
-/* -seed_inputs: "a,b,c" or "@FILE" naming a file that holds that list.
- * Every file must be readable (as with libFuzzer). Returns the inputs;
- * their data and the array are the caller's to free. */
+/* -seed_inputs: "a,b,c" or "@FILE" naming a file that holds that list. As
+ * libFuzzer: an empty list (or an @FILE that cannot be read) is an error,
+ * files that cannot be read are skipped (with a warning here), empty ones
+ * too. Returns the inputs; their data and the array are the caller's. */
 static struct cfuzz_input *read_seed_inputs(const char *spec, size_t *n_out) {
-  char *list;
+  char *list = NULL;
   if (spec[0] == '@') {
     uint8_t *text;
     size_t len;
-    if (cfuzz_read_file(spec + 1, SIZE_MAX / 2, &text, &len) != 0)
-      cfuzz_fatal("-seed_inputs: cannot read '%s': %s", spec + 1, strerror(errno));
-    list = cfuzz_xmalloc(len + 1);
-    memcpy(list, text, len);
-    list[len] = '\0';
-    free(text);
+    if (cfuzz_read_file(spec + 1, SIZE_MAX / 2, &text, &len) == 0) {
+      list = cfuzz_xmalloc(len + 1);
+      memcpy(list, text, len);
+      list[len] = '\0';
+      free(text);
+    }
   } else {
     list = cfuzz_xstrdup(spec);
+  }
+  if (!list || list[0] == '\0') {
+    fprintf(cfuzz_err(), "seed_inputs is empty or @file does not exist.\n");
+    exit(CFUZZ_EXIT_USAGE);
   }
   size_t n = 0, cap = 0;
   struct cfuzz_input *inputs = NULL;
@@ -99,8 +104,14 @@ static struct cfuzz_input *read_seed_inputs(const char *spec, size_t *n_out) {
   for (char *path = strtok_r(list, ",\n", &save); path; path = strtok_r(NULL, ",\n", &save)) {
     uint8_t *data;
     size_t len;
-    if (cfuzz_read_file(path, SIZE_MAX / 2, &data, &len) != 0)
-      cfuzz_fatal("-seed_inputs: cannot read '%s': %s", path, strerror(errno));
+    if (cfuzz_read_file(path, SIZE_MAX / 2, &data, &len) != 0) {
+      cfuzz_warn("-seed_inputs: skipping '%s': %s", path, strerror(errno));
+      continue;
+    }
+    if (len == 0) {
+      free(data);
+      continue;
+    }
     if (n == cap) {
       cap = cap ? 2 * cap : 8;
       inputs = cfuzz_xrealloc(inputs, cap * sizeof *inputs);

@@ -42,9 +42,17 @@ seed_inputs)
     # The length limit starts at the longest input (libFuzzer's len_control test).
     expect_line 'DONE .* lim: 10 ' "-seed_inputs=$spec: lim" "$log"
   done
-  run_logged "$log" "$fuzzer" $common -seed=1 -runs=0 -seed_inputs=s1,missing
-  expect_status 1 "a missing seed input" "$log"
-  expect_line "seed_inputs: cannot read 'missing'" "a missing seed input" "$log"
+  # As libFuzzer: missing and empty files are skipped, an empty list fails.
+  : >empty
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=0 -seed_inputs=s1,missing,empty,
+  expect_status 0 "a missing seed input" "$log"
+  expect_line "seed_inputs: skipping 'missing'" "a missing seed input" "$log"
+  expect_line '^INFO: seed corpus: files: 1 ' "a missing seed input" "$log"
+  for spec in '' @missing @empty; do
+    run_logged "$log" "$fuzzer" $common -seed=1 -runs=0 -seed_inputs=$spec
+    expect_status 1 "-seed_inputs=$spec" "$log"
+    expect_line '^seed_inputs is empty or @file does not exist\.$' "-seed_inputs=$spec" "$log"
+  done
   ;;
 len_control)
   # No corpus: the limit starts at 4 bytes, as libFuzzer's; -max_len caps it.
@@ -101,6 +109,15 @@ custom_mutator_len)
   run_logged "$log" "$fuzzer" $common -seed=1 -runs=10 -len_control=100
   expect_line 'DONE .* lim: 4 ' "custom mutator with -len_control=100" "$log"
   ! grep -q 'Disabling -len_control' "$log" || fail "-len_control=100 given: still disabled"
+  ;;
+own_compares)
+  # The runtime's own string compares (flag and mutation names, through the
+  # intercepted strcmp) are not offered as the target's operands.
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=300 -max_len=1 -print_mutation_stats=1
+  expect_status 0 own_compares "$log"
+  expect_line '^###### End of recommended dictionary' own_compares "$log"
+  ! grep -Eq '"(workdir|artifact_prefix|ignore_remaining_args|print_mutation_stats|ChangeByte|Custom)' "$log" ||
+    fail "own_compares: a flag or mutation name was used as an operand"
   ;;
 *)
   fail "unknown case $case"
