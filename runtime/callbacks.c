@@ -11,6 +11,7 @@
  * one byte at a time. */
 #include <stdbool.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "instrumentation.h"
 
@@ -127,6 +128,28 @@ CFUZZ_API void __sanitizer_cov_trace_switch(uint64_t value, uint64_t *cases) {
  * leads to a division by zero. */
 CFUZZ_API void __sanitizer_cov_trace_div4(uint32_t value) { trace_cmp(CALLER_PC(), value, 0, 4); }
 CFUZZ_API void __sanitizer_cov_trace_div8(uint64_t value) { trace_cmp(CALLER_PC(), value, 0, 8); }
+
+/* Older SanitizerCoverage modes give no counters cfuzz can read: a program
+ * built with them stops at start-up with libFuzzer's message (its own test
+ * reads it) rather than fuzzing blind. */
+static void refuse_instrumentation(const char *flag) {
+  static const char rest[] = " is no longer supported by libFuzzer, nor by cfuzz: build with "
+                             "-fpass-plugin=cfuzzpass.so or -fsanitize-coverage=inline-8bit-counters,pc-table\n";
+  (void)!write(2, "ERROR: ", 7);
+  (void)!write(2, flag, strlen(flag));
+  (void)!write(2, rest, sizeof rest - 1);
+  _exit(1);
+}
+
+CFUZZ_API void __sanitizer_cov_trace_pc_guard_init(uint32_t *start, uint32_t *stop) {
+  if (start != stop)
+    refuse_instrumentation("-fsanitize-coverage=trace-pc-guard");
+}
+CFUZZ_API void __sanitizer_cov_trace_pc_guard(uint32_t *guard) {
+  (void)guard;
+  refuse_instrumentation("-fsanitize-coverage=trace-pc-guard");
+}
+CFUZZ_API void __sanitizer_cov_trace_pc(void) { refuse_instrumentation("-fsanitize-coverage=trace-pc"); }
 
 /* Not useful yet: edges already come from the 8-bit counters. */
 CFUZZ_API void __sanitizer_cov_trace_pc_indir(uintptr_t callee) { (void)callee; }

@@ -119,6 +119,13 @@ own_compares)
   ! grep -Eq '"(workdir|artifact_prefix|ignore_remaining_args|print_mutation_stats|ChangeByte|Custom)' "$log" ||
     fail "own_compares: a flag or mutation name was used as an operand"
   ;;
+old_instrumentation)
+  # FUZZER is built with -fsanitize-coverage=trace-pc: refused at start-up.
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=10
+  expect_status 1 old_instrumentation "$log"
+  expect_line '^ERROR: -fsanitize-coverage=trace-pc is no longer supported by libFuzzer, nor by cfuzz' \
+    old_instrumentation "$log"
+  ;;
 *)
   fail "unknown case $case"
   ;;
