@@ -7,6 +7,7 @@
 #include "cfuzz.h"
 #include "crash.h"
 #include "malloc_limit.h"
+#include "sanitizer_input.h"
 #include "stack_trace.h"
 #include "util.h"
 
@@ -60,6 +61,7 @@ enum cfuzz_run_status cfuzz_run_target(struct cfuzz_crash_context *cc, const str
     *rc = call_target(target->test_one, target->ctx, data, len);
     return *rc == 0 ? CFUZZ_RUN_PASSED : *rc == CFUZZ_SKIP ? CFUZZ_RUN_SKIPPED : CFUZZ_RUN_FAILED;
   }
+  data = cfuzz_sanitizer_input(data, len);
   volatile struct cfuzz_input_header *progress = cc->progress;
   bool leaks = cc->detect_leaks;
   if (leaks)

@@ -35,6 +35,9 @@ exit)
 asan)
   artifact=crash want=77
   lines="ERROR: AddressSanitizer: heap-buffer-overflow${nl}^SUMMARY: AddressSanitizer: heap-buffer-overflow${nl}$trace" ;;
+overread)
+  artifact=crash want=77
+  lines="ERROR: AddressSanitizer: heap-buffer-overflow${nl}is located 0 bytes to the right of [0-9]+-byte region${nl}$trace" ;;
 ubsan)
   # UBSan prints its stack only when asked (ClusterFuzz asks too).
   UBSAN_OPTIONS=print_stacktrace=1

@@ -64,6 +64,10 @@ __attribute__((noinline)) static void fire(const uint8_t *data, size_t size) {
   escape = buf;
   buf[8 + zero] = 1;
   free(buf);
+#elif defined(BUG_OVERREAD)
+  /* One byte past the input: only AddressSanitizer sees it, and only if the
+   * input ends where its allocation does. */
+  sink = data[size];
 #elif defined(BUG_UBSAN)
   int big = 0x7fffffff;
   sink = big + (int)size;
