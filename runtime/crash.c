@@ -313,6 +313,14 @@ void cfuzz_crash_context_init(struct cfuzz_crash_context *ctx, const struct cfuz
   ctx->rss_limit_mb = flags->rss_limit_mb;
   ctx->malloc_limit_mb = flags->malloc_limit_mb ? flags->malloc_limit_mb : flags->rss_limit_mb;
   ctx->detect_leaks = flags->detect_leaks && cfuzz_leak_detection_available();
+  ctx->trace_malloc = (int)flags->trace_malloc;
+  if (ctx->trace_malloc && !cfuzz_malloc_trace_available()) {
+    static bool warned;
+    if (!warned)
+      cfuzz_warn("-trace_malloc needs a sanitizer's malloc hooks (build with -fsanitize=address, say); ignored");
+    warned = true;
+    ctx->trace_malloc = 0;
+  }
   ctx->print_final_stats = (int)flags->print_final_stats;
 }
 
@@ -326,7 +334,7 @@ void cfuzz_crash_install(struct cfuzz_crash_context *ctx) {
     cfuzz_run_target_init();
     install_handlers();
   }
-  cfuzz_malloc_limit_set(ctx->malloc_limit_mb, ctx->detect_leaks);
+  cfuzz_malloc_limit_set(ctx->malloc_limit_mb, ctx->detect_leaks || ctx->trace_malloc);
   __atomic_store_n(&cfuzz_instr.crash, ctx, __ATOMIC_RELEASE);
   if (ctx->timeout > 0 || ctx->rss_limit_mb > 0)
     cfuzz_watchdog_start();

@@ -40,6 +40,7 @@ struct cfuzz_crash_context {
   int64_t rss_limit_mb;            /* 0: no limit */
   int64_t malloc_limit_mb;         /* 0: no limit */
   bool detect_leaks;               /* -detect_leaks=1 and LeakSanitizer is linked */
+  int trace_malloc;                /* -trace_malloc, when a sanitizer's malloc hooks exist; else 0 */
   const uint64_t *runs;            /* NULL, or executions so far, for the stats */
   int print_final_stats;           /* -print_final_stats=1: print them after a crash too */
   /* Filled by cfuzz_crash_install: */

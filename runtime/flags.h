@@ -45,6 +45,7 @@ struct cfuzz_flags {
   int64_t rss_limit_mb;      /* 0: none */
   int64_t malloc_limit_mb;   /* 0: the RSS limit */
   int64_t detect_leaks;      /* with LeakSanitizer linked */
+  int64_t trace_malloc;      /* 1, 2: malloc_limit.h */
   int64_t fork, jobs, workers, keep_going; /* supervisor.h */
   int64_t ignore_crashes, ignore_timeouts, ignore_ooms;
   int64_t handle_int, handle_term, handle_usr1, handle_usr2; /* stop_request.h */

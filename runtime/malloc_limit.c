@@ -3,17 +3,28 @@
 #define _GNU_SOURCE
 #include "malloc_limit.h"
 
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
 #include <stddef.h>
+#include <unistd.h>
 
 #include "crash.h"
 #include "instrumentation.h"
+#include "sigsafe_text.h"
+#include "stack_trace.h"
+#include "util.h"
 
 static struct {
   uint64_t limit_mb; /* 0: none */
   bool count;
   bool hooks_installed;
+  int trace;         /* -trace_malloc while a run is traced; 0 otherwise */
   uint64_t mallocs, frees;
-} watch;
+  pthread_mutex_t trace_lock; /* one thread's line and stack at a time */
+} watch = {.trace_lock = PTHREAD_MUTEX_INITIALIZER};
+/* Set while this thread prints a trace: what printing allocates is not traced. */
+static __thread bool tracing_now;
 
 int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void *, size_t),
                                               void (*free_hook)(const volatile void *)) __attribute__((weak));
@@ -29,17 +40,74 @@ static void check_size(size_t size) {
     cfuzz_crash_malloc_limit(ctx, size);
 }
 
+/* libFuzzer's -trace_malloc lines: "MALLOC[n] PTR SIZE" or "FREE[n]   PTR"
+ * (n counts from 0 in each run), then the stack at level 2. */
+static void trace(const char *what, uint64_t n, const volatile void *ptr, const size_t *size) {
+  int level = __atomic_load_n(&watch.trace, __ATOMIC_RELAXED);
+  if (!level || tracing_now)
+    return;
+  tracing_now = true;
+  pthread_mutex_lock(&watch.trace_lock);
+  struct cfuzz_text t;
+  t.len = 0;
+  cfuzz_text_str(&t, what);
+  cfuzz_text_str(&t, "[");
+  cfuzz_text_uint(&t, n);
+  cfuzz_text_str(&t, size ? "] 0x" : "]   0x");
+  cfuzz_text_hex(&t, (uint64_t)(uintptr_t)ptr);
+  if (size) {
+    cfuzz_text_str(&t, " ");
+    cfuzz_text_uint(&t, *size);
+  }
+  cfuzz_text_str(&t, "\n");
+  cfuzz_text_flush(&t, cfuzz_err_fd());
+  if (level >= 2)
+    cfuzz_stack_print(0);
+  pthread_mutex_unlock(&watch.trace_lock);
+  tracing_now = false;
+}
+
 static void on_malloc(const volatile void *ptr, size_t size) {
-  (void)ptr;
-  if (watch.count)
-    __atomic_fetch_add(&watch.mallocs, 1, __ATOMIC_RELAXED);
+  if (watch.count) {
+    uint64_t n = __atomic_fetch_add(&watch.mallocs, 1, __ATOMIC_RELAXED);
+    trace("MALLOC", n, ptr, &size);
+  }
   check_size(size);
 }
 
 static void on_free(const volatile void *ptr) {
-  if (watch.count && ptr)
-    __atomic_fetch_add(&watch.frees, 1, __ATOMIC_RELAXED);
+  if (watch.count && ptr) {
+    uint64_t n = __atomic_fetch_add(&watch.frees, 1, __ATOMIC_RELAXED);
+    trace("FREE", n, ptr, NULL);
+  }
 }
+
+static void print_line(const char *line) { cfuzz_write_all(cfuzz_err_fd(), line, strlen(line)); }
+
+void cfuzz_malloc_trace_start(int level) {
+  if (!level)
+    return;
+  fflush(cfuzz_err());
+  print_line("MallocFreeTracer: START\n");
+  __atomic_store_n(&watch.trace, level, __ATOMIC_RELAXED);
+}
+
+void cfuzz_malloc_trace_stop(void) {
+  if (!__atomic_exchange_n(&watch.trace, 0, __ATOMIC_RELAXED))
+    return;
+  uint64_t mallocs = __atomic_load_n(&watch.mallocs, __ATOMIC_RELAXED);
+  uint64_t frees = __atomic_load_n(&watch.frees, __ATOMIC_RELAXED);
+  struct cfuzz_text t;
+  t.len = 0;
+  cfuzz_text_str(&t, "MallocFreeTracer: STOP ");
+  cfuzz_text_uint(&t, mallocs);
+  cfuzz_text_str(&t, " ");
+  cfuzz_text_uint(&t, frees);
+  cfuzz_text_str(&t, mallocs == frees ? " (same)\n" : " (DIFFERENT)\n");
+  cfuzz_text_flush(&t, cfuzz_err_fd());
+}
+
+bool cfuzz_malloc_trace_available(void) { return __sanitizer_install_malloc_and_free_hooks != NULL; }
 
 bool cfuzz_leak_detection_available(void) {
   return __lsan_do_recoverable_leak_check && __sanitizer_install_malloc_and_free_hooks;

@@ -25,6 +25,16 @@ bool cfuzz_leak_check(void);
 /* limit_mb: 0 for none; count: count allocations for leak detection. */
 void cfuzz_malloc_limit_set(int64_t limit_mb, bool count);
 
+/* -trace_malloc=1 or 2 (as libFuzzer, with a sanitizer's malloc hooks
+ * only): between start and stop, every allocation and free prints a line
+ * ("MALLOC[n] PTR SIZE", "FREE[n]   PTR"), at level 2 with its stack;
+ * start prints "MallocFreeTracer: START", stop "MallocFreeTracer: STOP
+ * MALLOCS FREES (same|DIFFERENT)". Counting (cfuzz_malloc_limit_set) must
+ * be on. Level 0: nothing. */
+bool cfuzz_malloc_trace_available(void);
+void cfuzz_malloc_trace_start(int level);
+void cfuzz_malloc_trace_stop(void);
+
 void cfuzz_malloc_counts_reset(void);
 /* More allocations than frees since the reset. */
 bool cfuzz_malloc_counts_unbalanced(void);

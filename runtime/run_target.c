@@ -48,7 +48,7 @@ static void check_leaks(struct cfuzz_crash_context *cc) {
                     "      If LeakSanitizer is enabled in this process it will still\n"
                     "      run on the process shutdown.\n");
     cc->detect_leaks = false;
-    cfuzz_malloc_limit_set(cc->malloc_limit_mb, false);
+    cfuzz_malloc_limit_set(cc->malloc_limit_mb, cc->trace_malloc != 0);
     return;
   }
   if (cfuzz_leak_check())
@@ -64,12 +64,16 @@ enum cfuzz_run_status cfuzz_run_target(struct cfuzz_crash_context *cc, const str
   data = cfuzz_sanitizer_input(data, len);
   volatile struct cfuzz_input_header *progress = cc->progress;
   bool leaks = cc->detect_leaks;
-  if (leaks)
+  if (leaks || cc->trace_malloc) {
     cfuzz_malloc_counts_reset();
+    cfuzz_malloc_trace_start(cc->trace_malloc);
+  }
   progress->runs_started++;
   __atomic_store_n(&progress->running, 1, __ATOMIC_RELEASE);
   *rc = call_target(target->test_one, target->ctx, data, len);
   __atomic_store_n(&progress->running, 0, __ATOMIC_RELEASE);
+  if (cc->trace_malloc)
+    cfuzz_malloc_trace_stop();
   if (leaks)
     check_leaks(cc);
   if (*rc == 0)
