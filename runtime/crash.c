@@ -33,6 +33,7 @@ static struct {
 
 void __sanitizer_set_death_callback(void (*callback)(void)) __attribute__((weak));
 int __sanitizer_acquire_crash_state(void) __attribute__((weak));
+void __sanitizer_print_memory_profile(size_t top_percent, size_t max_number_of_contexts) __attribute__((weak));
 
 /* A sanitizer in the middle of its report (symbolizing can take seconds)
  * holds its crash state: then this death is not the one to report, and the
@@ -202,16 +203,32 @@ void cfuzz_crash_rss_limit(struct cfuzz_crash_context *ctx, size_t rss_mb) {
   begin_dying();
   put_error("out-of-memory (used: ");
   put_uint(rss_mb);
-  put("Mb; exceeds: ");
+  put("Mb; limit: ");
   put_uint((uint64_t)ctx->rss_limit_mb);
   put("Mb)\n");
   put_oom_advice();
   flush();
+  /* ASan's "Live Heap Allocations" (the 95% largest, 8 stacks each), as
+   * libFuzzer prints it. */
+  if (__sanitizer_print_memory_profile)
+    __sanitizer_print_memory_profile(95, 8);
   /* The watchdog cannot see the target's stack: one signature for all. */
   save(ctx, CFUZZ_KIND_OOM, 0, cfuzz_signature(CFUZZ_KIND_OOM, NULL, 0));
   put("SUMMARY: libFuzzer: out-of-memory\n");
   flush();
   finish(ctx, CFUZZ_EXIT_OOM);
+}
+
+void cfuzz_crash_overwritten_input(struct cfuzz_crash_context *ctx) {
+  begin_dying();
+  put_error("fuzz target overwrites its const input\n");
+  flush();
+  cfuzz_stack_print(0);
+  /* The input file still holds the input as it was given. */
+  save(ctx, CFUZZ_KIND_CRASH, 0, signature_from_stack(CFUZZ_KIND_CRASH, 3000, 0, 0));
+  put("SUMMARY: libFuzzer: overwrites-const-input\n");
+  flush();
+  finish(ctx, ctx->exit_code);
 }
 
 void cfuzz_crash_leak(struct cfuzz_crash_context *ctx) {
@@ -249,6 +266,10 @@ void cfuzz_crash_test_failed(struct cfuzz_crash_context *ctx, const char *test_n
 static void on_exit_in_target(void) {
   struct cfuzz_crash_context *ctx = cfuzz_instr.crash;
   if (!ctx || !__atomic_load_n(&ctx->progress->running, __ATOMIC_ACQUIRE))
+    return;
+  /* The target took the crash state itself (a report of its own, say):
+   * not a bug of ours to report, as in libFuzzer. */
+  if (__sanitizer_acquire_crash_state && !__sanitizer_acquire_crash_state())
     return;
   begin_dying();
   put_error("fuzz target exited\n");

@@ -69,6 +69,8 @@ struct cfuzz_crash_context *cfuzz_instr_crash_context(void);
 /* A native test_one returned a failure for the current input. */
 __attribute__((noreturn)) void cfuzz_crash_test_failed(struct cfuzz_crash_context *ctx, const char *test_name,
                                                        int rc);
+/* The target wrote into its (const) input during the last run. */
+__attribute__((noreturn)) void cfuzz_crash_overwritten_input(struct cfuzz_crash_context *ctx);
 /* LeakSanitizer found a leak in the last run. */
 __attribute__((noreturn)) void cfuzz_crash_leak(struct cfuzz_crash_context *ctx);
 /* A single allocation over -malloc_limit_mb (from a malloc hook). */

@@ -61,7 +61,7 @@ enum cfuzz_run_status cfuzz_run_target(struct cfuzz_crash_context *cc, const str
     *rc = call_target(target->test_one, target->ctx, data, len);
     return *rc == 0 ? CFUZZ_RUN_PASSED : *rc == CFUZZ_SKIP ? CFUZZ_RUN_SKIPPED : CFUZZ_RUN_FAILED;
   }
-  data = cfuzz_sanitizer_input(data, len);
+  const uint8_t *given = cfuzz_sanitizer_input(data, len);
   volatile struct cfuzz_input_header *progress = cc->progress;
   bool leaks = cc->detect_leaks;
   if (leaks || cc->trace_malloc) {
@@ -70,8 +70,10 @@ enum cfuzz_run_status cfuzz_run_target(struct cfuzz_crash_context *cc, const str
   }
   progress->runs_started++;
   __atomic_store_n(&progress->running, 1, __ATOMIC_RELEASE);
-  *rc = call_target(target->test_one, target->ctx, data, len);
+  *rc = call_target(target->test_one, target->ctx, given, len);
   __atomic_store_n(&progress->running, 0, __ATOMIC_RELEASE);
+  if (cfuzz_sanitizer_input_overwritten(given, data, len))
+    cfuzz_crash_overwritten_input(cc);
   if (cc->trace_malloc)
     cfuzz_malloc_trace_stop();
   if (leaks)

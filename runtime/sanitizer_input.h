@@ -13,6 +13,7 @@
 #ifndef CFUZZ_SANITIZER_INPUT_H
 #define CFUZZ_SANITIZER_INPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,5 +23,11 @@
  * its copy in a heap chunk when ASan is linked. Call before the run starts
  * (it may allocate). */
 const uint8_t *cfuzz_sanitizer_input(const uint8_t *data, size_t len);
+
+/* Whether the target wrote into `given` (what cfuzz_sanitizer_input
+ * returned for data): libFuzzer's "fuzz target overwrites its const input".
+ * Only the copy can tell (without ASan this is always false); long inputs
+ * are compared at both ends only, as libFuzzer does. */
+bool cfuzz_sanitizer_input_overwritten(const uint8_t *given, const uint8_t *data, size_t len);
 
 #endif

@@ -76,6 +76,7 @@ struct supervisor {
   unsigned quick_deaths;
   size_t corpus_at_start;
   int exit_code; /* why the run stopped early: a bug not ignored, a failing worker; else 0 */
+  int found_exit_code; /* the exit code of the last distinct bug, ignored or not; 0 if none */
   bool done;
   double start, next_status;
 };
@@ -333,6 +334,7 @@ static void on_worker_ended(struct supervisor *s, struct worker *w, int status) 
         cfuzz_artifact_write(&s->dest, kind, data, len);
       else
         fprintf(cfuzz_err(), "WARNING: cfuzz: cannot recover the input: %s\n", err);
+      s->found_exit_code = exit_code_of(s, kind);
       if (!s->ignore[kind] && !s->done) {
         s->exit_code = exit_code_of(s, kind);
         s->done = true;
@@ -544,6 +546,14 @@ int cfuzz_supervise(const struct cfuzz_flags *flags, char **argv, const char *co
     reap(&s, false);
   }
   int stop_code = cfuzz_stop_requested ? cfuzz_stop_report() : -1;
+  double end = cfuzz_now();
+  if (stop_code < 0 && !s.done && limits_reached(&s, end)) {
+    /* libFuzzer's fork-mode lines; the workers finish their current run. */
+    if (flags->max_total_time > 0 && end - s.start >= (double)flags->max_total_time)
+      fprintf(cfuzz_err(), "INFO: fuzzed for %" PRIu64 " seconds, wrapping up soon\n", (uint64_t)(end - s.start));
+    else
+      fprintf(cfuzz_err(), "INFO: fuzzed for %" PRIu64 " iterations, wrapping up soon\n", total_runs(&s));
+  }
   stop_all(&s);
   print_status(&s, "DONE");
   uint64_t runs = total_runs(&s);
@@ -559,8 +569,11 @@ int cfuzz_supervise(const struct cfuzz_flags *flags, char **argv, const char *co
     fprintf(cfuzz_err(), "stat::peak_rss_mb:              %zu\n", cfuzz_peak_rss_mb());
   }
   cfuzz_report_done(runs, elapsed);
-  /* Bugs that were to be ignored do not fail the run. */
   int code = stop_code >= 0 ? stop_code : s.exit_code;
+  /* -fork with -ignore_*: the run went on, but it found bugs; libFuzzer
+   * exits with its last job's status, which is then a crash's. */
+  if (code == 0 && flags->fork > 0 && !flags->keep_going)
+    code = s.found_exit_code;
   cfuzz_signature_set_free(&s.seen);
   free(s.workers);
   free(s.argv);

@@ -3,6 +3,9 @@
 # once: the target has two (a SEGV on 'X...', an abort on 'Y...'), each hit
 # many times in the run; exactly two reproducers must come out, one per bug,
 # the status line must count 2 crashes, and the run must end normally.
+# The same with libFuzzer's -fork=1 -ignore_crashes=1: the run goes on to
+# -runs, says "fuzzed for N iterations, wrapping up soon", and exits with
+# the crash status (bugs were found; libFuzzer exits with its last job's).
 #
 #   keep_going.sh TARGET DIR RUNS
 set -eu
@@ -29,4 +32,12 @@ for f in "$dir"/artifacts/*; do
   esac
 done
 [ $x -eq 1 ] && [ $y -eq 1 ] || fail "reproducers: $x for the SEGV, $y for the abort; expected one each"
-note "two bugs, one reproducer each, $dups duplicates not rewritten"
+
+rm -rf "$dir/artifacts" "$dir/work"
+mkdir "$dir/artifacts"
+CFUZZ_SECOND_BUG=1 run_logged "$dir/fork.log" "$target" -fork=1 -ignore_crashes=1 -runs="$runs" -seed=1 \
+  -workdir="$dir/work" -artifact_prefix="$dir/artifacts/" "$dir/corpus"
+expect_status 77 "-fork=1 -ignore_crashes=1 to -runs=$runs" "$dir/fork.log"
+expect_line '^INFO: fuzzed for [0-9]+ iterations, wrapping up soon$' "-fork=1: the wrap-up line" "$dir/fork.log"
+expect_line '^#[0-9]+	DONE   .* oom/timeout/crash: 0/0/2 ' "-fork=1: two crashes counted" "$dir/fork.log"
+note "two bugs, one reproducer each, $dups duplicates not rewritten; the same with -fork=1 -ignore_crashes=1"

@@ -38,6 +38,9 @@ asan)
 overread)
   artifact=crash want=77
   lines="ERROR: AddressSanitizer: heap-buffer-overflow${nl}is located 0 bytes to the right of [0-9]+-byte region${nl}$trace" ;;
+overwrite)
+  artifact=crash want=77
+  lines="^==[0-9]+== ERROR: libFuzzer: fuzz target overwrites its const input${nl}^SUMMARY: libFuzzer: overwrites-const-input${nl}$trace" ;;
 ubsan)
   # UBSan prints its stack only when asked (ClusterFuzz asks too).
   UBSAN_OPTIONS=print_stacktrace=1
@@ -55,7 +58,7 @@ malloc | malloc_asan)
   lines="^==[0-9]+== ERROR: libFuzzer: out-of-memory \(malloc\(268435456\)\)${nl}^SUMMARY: libFuzzer: out-of-memory${nl}$trace" ;;
 rss)
   artifact=oom want=71 limits="-rss_limit_mb=64 -timeout=60"
-  lines="^==[0-9]+== ERROR: libFuzzer: out-of-memory \(used: [0-9]+Mb; exceeds: 64Mb\)${nl}^SUMMARY: libFuzzer: out-of-memory" ;;
+  lines="^==[0-9]+== ERROR: libFuzzer: out-of-memory \(used: [0-9]+Mb; limit: 64Mb\)${nl}^SUMMARY: libFuzzer: out-of-memory" ;;
 *) fail "unknown kind $kind" ;;
 esac
 case $mode in

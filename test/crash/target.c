@@ -13,6 +13,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+int __sanitizer_acquire_crash_state(void);
+
 static void record(const uint8_t *data, size_t size) {
   const char *dir = getenv("CFUZZ_SEEN_DIR");
   if (!dir)
@@ -68,6 +70,14 @@ __attribute__((noinline)) static void fire(const uint8_t *data, size_t size) {
   /* One byte past the input: only AddressSanitizer sees it, and only if the
    * input ends where its allocation does. */
   sink = data[size];
+#elif defined(BUG_OVERWRITE)
+  /* libFuzzer reports a target that writes into its const input. */
+  ((uint8_t *)(uintptr_t)data)[0] = 'Z';
+#elif defined(BUG_ACQUIRE_EXIT)
+  /* A target that took the sanitizers' crash state reports by itself: its
+   * exit is not "fuzz target exited". */
+  __sanitizer_acquire_crash_state();
+  exit(0);
 #elif defined(BUG_UBSAN)
   int big = 0x7fffffff;
   sink = big + (int)size;
