@@ -148,9 +148,9 @@ static const struct flag_def flag_table[] = {
     TODO_FLAG_HONORS("fork_corpus_groups", FLAG_INT, NO_FIELD, "0", "0", "fork mode: corpus groups"),
     FLAG("ignore_crashes", FLAG_INT, F(ignore_crashes), "0",
          "with -fork: write each distinct crash once and keep fuzzing"),
-    FLAG("ignore_timeouts", FLAG_INT, F(ignore_timeouts), "0",
+    FLAG("ignore_timeouts", FLAG_INT, F(ignore_timeouts), "1",
          "with -fork: write each distinct timeout once and keep fuzzing"),
-    FLAG("ignore_ooms", FLAG_INT, F(ignore_ooms), "0",
+    FLAG("ignore_ooms", FLAG_INT, F(ignore_ooms), "1",
          "with -fork: write each distinct out-of-memory once and keep fuzzing"),
     /* Corpus and crash tools. */
     FLAG("merge", FLAG_INT, F(merge), "0",

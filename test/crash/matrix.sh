@@ -63,7 +63,7 @@ rss)
 esac
 case $mode in
 single) extra="" ;;
-fork) extra="-fork=2" ;;
+fork) extra="-fork=2 -ignore_timeouts=0 -ignore_ooms=0" ;; # libFuzzer ignores both by default
 *) fail "unknown mode $mode" ;;
 esac
 
