@@ -574,6 +574,8 @@ int cfuzz_supervise(const struct cfuzz_flags *flags, char **argv, const char *co
    * exits with its last job's status, which is then a crash's. */
   if (code == 0 && flags->fork > 0 && !flags->keep_going)
     code = s.found_exit_code;
+  if (flags->fork > 0)
+    fprintf(cfuzz_err(), "INFO: exiting: %d time: %" PRIu64 "s\n", code, (uint64_t)elapsed);
   cfuzz_signature_set_free(&s.seen);
   free(s.workers);
   free(s.argv);

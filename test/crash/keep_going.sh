@@ -40,4 +40,5 @@ CFUZZ_SECOND_BUG=1 run_logged "$dir/fork.log" "$target" -fork=1 -ignore_crashes=
 expect_status 77 "-fork=1 -ignore_crashes=1 to -runs=$runs" "$dir/fork.log"
 expect_line '^INFO: fuzzed for [0-9]+ iterations, wrapping up soon$' "-fork=1: the wrap-up line" "$dir/fork.log"
 expect_line '^#[0-9]+	DONE   .* oom/timeout/crash: 0/0/2 ' "-fork=1: two crashes counted" "$dir/fork.log"
+expect_line '^INFO: exiting: 77 time: [0-9]+s$' "-fork=1: the last line" "$dir/fork.log"
 note "two bugs, one reproducer each, $dups duplicates not rewritten; the same with -fork=1 -ignore_crashes=1"
