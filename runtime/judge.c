@@ -44,6 +44,18 @@ static size_t keeps_unique(struct cfuzz_judge *j, const struct cfuzz_corpus *c, 
   return kept ? distinct : 0;
 }
 
+/* A deterministic measure of how much a run executed: per PC feature, the
+ * smallest hit count of its bucket (1, 2, 3, 4, 8, 16, 32, 128), summed.
+ * Value-profile features (numbered after the PC ones) count nothing. */
+static uint64_t loop_work(const uint32_t *features, size_t n, size_t pc_features) {
+  static const uint8_t bucket_floor[CFUZZ_HITCOUNT_BUCKETS] = {1, 2, 3, 4, 8, 16, 32, 128};
+  uint64_t work = 0;
+  for (size_t i = 0; i < n; i++)
+    if (features[i] < pc_features)
+      work += bucket_floor[features[i] % CFUZZ_HITCOUNT_BUCKETS];
+  return work;
+}
+
 enum cfuzz_verdict cfuzz_judge_run(struct cfuzz_judge *j, const struct cfuzz_corpus *c,
                                    const struct cfuzz_run_outcome *run, size_t parent) {
   if (run->fresh || has_new_feature(c, run) || !cfuzz_corpus_covers(c, run->bits))
@@ -63,5 +75,11 @@ enum cfuzz_verdict cfuzz_judge_run(struct cfuzz_judge *j, const struct cfuzz_cor
   bool more_features = distinct > e->n_features;
   if (run->traced > e->traced || more_features || run->len < e->len)
     return CFUZZ_VERDICT_REPLACE_BETTER;
+  /* Neutral drift may not loop more: most of a count field's values are
+   * large, so drift walked entries to the slowest inputs (woff2's table
+   * count, libpng's image size) and the run slowed down. */
+  size_t pc_features = c->feature_space > CFUZZ_VP_SLOTS ? c->feature_space - CFUZZ_VP_SLOTS : c->feature_space;
+  if (loop_work(run->features, run->n_features, pc_features) > loop_work(e->features, e->n_features, pc_features))
+    return CFUZZ_VERDICT_BORING;
   return CFUZZ_VERDICT_REPLACE;
 }

@@ -11,7 +11,8 @@
  *    no longer. It is BETTER (worth writing to disk) when it traced more,
  *    has more features, or is shorter (libFuzzer's -reduce_inputs: a smaller
  *    input replaces a larger one with the same features); otherwise it is
- *    neutral drift, kept in memory only. This is the reference's climb by
+ *    neutral drift, kept in memory only, and only if it does not loop
+ *    more than the parent (summed hit-count bucket floors). This is the reference's climb by
  *    the number of distinct traced pc ^ value pairs, checked against the
  *    parent's own coverage rather than the global set. A replacement may
  *    not grow: with most targets more bytes trace more comparisons (and

@@ -74,7 +74,32 @@ static void test_features(void) {
   const uint32_t shared_lost[] = {0 * 8 + 0, 1 * 8 + 1, 2 * 8 + 5};
   CHECK(judge_features(&c, shared_lost, 3, 8, 2, 0) == CFUZZ_VERDICT_BORING);
   add_with_features(&c, fewer_hits, 3, 8, 2);
-  CHECK(judge_features(&c, shared_lost, 3, 8, 2, 0) == CFUZZ_VERDICT_REPLACE);
+  CHECK(judge_features(&c, shared_lost, 3, 8, 3, 0) == CFUZZ_VERDICT_REPLACE_BETTER);
+  /* ...though not as neutral drift: pc 1 twice loops more than once. */
+  CHECK(judge_features(&c, shared_lost, 3, 8, 2, 0) == CFUZZ_VERDICT_BORING);
+  cfuzz_corpus_free(&c);
+}
+
+/* Neutral drift (same features, traced values and length) may not loop
+ * more than the parent: summed bucket floors decide, value-profile features
+ * count nothing. */
+static void test_drift_work(void) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, NULL, WORDS, cfuzz_feature_space(2 * 64));
+  const uint32_t vp = cfuzz_vp_feature(128, 3);
+  /* Parent: pc 0 once, pc 1 4-7 times, a value-profile slot. Another entry
+   * holds every bucket of pc 1 used below, so none is the parent's alone. */
+  const uint32_t parent[] = {0 * 8 + 0, 1 * 8 + 3, vp};
+  const uint32_t holder[] = {0 * 8 + 0, 1 * 8 + 2, 1 * 8 + 3, 1 * 8 + 4, 1 * 8 + 7, vp};
+  add_with_features(&c, parent, 3, 8, 2);
+  add_with_features(&c, holder, 6, 8, 2);
+  CHECK(judge_features(&c, parent, 3, 8, 2, 0) == CFUZZ_VERDICT_REPLACE);
+  const uint32_t fewer[] = {0 * 8 + 0, 1 * 8 + 2, vp};
+  CHECK(judge_features(&c, fewer, 3, 8, 2, 0) == CFUZZ_VERDICT_REPLACE);
+  const uint32_t more[] = {0 * 8 + 0, 1 * 8 + 4, vp};
+  CHECK(judge_features(&c, more, 3, 8, 2, 0) == CFUZZ_VERDICT_BORING);
+  const uint32_t most[] = {0 * 8 + 0, 1 * 8 + 7, vp};
+  CHECK(judge_features(&c, most, 3, 8, 2, 0) == CFUZZ_VERDICT_BORING);
   cfuzz_corpus_free(&c);
 }
 
@@ -135,6 +160,7 @@ int main(void) {
   test_new();
   test_replace();
   test_features();
+  test_drift_work();
   cfuzz_judge_free(&judge_state);
   return check_finish("judge");
 }
