@@ -37,7 +37,7 @@ asan)
   lines="ERROR: AddressSanitizer: heap-buffer-overflow${nl}^SUMMARY: AddressSanitizer: heap-buffer-overflow${nl}$trace" ;;
 overread)
   artifact=crash want=77
-  lines="ERROR: AddressSanitizer: heap-buffer-overflow${nl}is located 0 bytes to the right of [0-9]+-byte region${nl}$trace" ;;
+  lines="ERROR: AddressSanitizer: heap-buffer-overflow${nl}is located 0 bytes (to the right of|after) [0-9]+-byte region${nl}$trace" ;;
 overwrite)
   artifact=crash want=77
   lines="^==[0-9]+== ERROR: libFuzzer: fuzz target overwrites its const input${nl}^SUMMARY: libFuzzer: overwrites-const-input${nl}$trace" ;;
