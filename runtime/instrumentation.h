@@ -37,6 +37,10 @@ struct cfuzz_instrumentation {
   /* What a deadly-signal handler needs to save the input being run; set by
    * the loop, read by crash.c (a handler has no other way to get context). */
   struct cfuzz_crash_context *volatile crash;
+  /* Nonzero while the target runs (run_target.c). The libc compare
+   * interceptors report only then, as libFuzzer's do: the runtime's own
+   * strcmp calls (flag names, mutation names) must not become operands. */
+  volatile int target_running;
 };
 
 extern struct cfuzz_instrumentation cfuzz_instr;

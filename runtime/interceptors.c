@@ -4,13 +4,16 @@
  * string comparisons. Linking libcfuzz.a makes these the program's
  * definitions; each compares, then calls the matching
  * __sanitizer_weak_hook_* with the caller's pc, as libFuzzer's interceptors
- * do. With cfuzzpass.so the hooks are also called at the call site: the
- * traced values are just seen twice.
+ * do, and, as theirs, only while the target runs (the runtime's own
+ * compares are not the target's). With cfuzzpass.so the hooks are also
+ * called at the call site: the traced values are just seen twice.
  *
  * Compiled with -fno-builtin so the compiler does not turn these loops back
  * into calls to themselves. */
 #include <stddef.h>
 #include <stdint.h>
+
+#include "instrumentation.h"
 
 #define CFUZZ_API __attribute__((visibility("default"), used))
 #define CALLER_PC() __builtin_return_address(0)
@@ -57,36 +60,42 @@ static int compare_strings(const char *a, const char *b, size_t n, int fold) {
 
 CFUZZ_API int memcmp(const void *s1, const void *s2, size_t n) {
   int r = compare_bytes(s1, s2, n);
-  __sanitizer_weak_hook_memcmp(CALLER_PC(), s1, s2, n, r);
+  if (cfuzz_instr.target_running)
+    __sanitizer_weak_hook_memcmp(CALLER_PC(), s1, s2, n, r);
   return r;
 }
 
 CFUZZ_API int bcmp(const void *s1, const void *s2, size_t n) {
   int r = compare_bytes(s1, s2, n);
-  __sanitizer_weak_hook_memcmp(CALLER_PC(), s1, s2, n, r);
+  if (cfuzz_instr.target_running)
+    __sanitizer_weak_hook_memcmp(CALLER_PC(), s1, s2, n, r);
   return r;
 }
 
 CFUZZ_API int strcmp(const char *s1, const char *s2) {
   int r = compare_strings(s1, s2, SIZE_MAX, 0);
-  __sanitizer_weak_hook_strcmp(CALLER_PC(), s1, s2, r);
+  if (cfuzz_instr.target_running)
+    __sanitizer_weak_hook_strcmp(CALLER_PC(), s1, s2, r);
   return r;
 }
 
 CFUZZ_API int strncmp(const char *s1, const char *s2, size_t n) {
   int r = compare_strings(s1, s2, n, 0);
-  __sanitizer_weak_hook_strncmp(CALLER_PC(), s1, s2, n, r);
+  if (cfuzz_instr.target_running)
+    __sanitizer_weak_hook_strncmp(CALLER_PC(), s1, s2, n, r);
   return r;
 }
 
 CFUZZ_API int strcasecmp(const char *s1, const char *s2) {
   int r = compare_strings(s1, s2, SIZE_MAX, 1);
-  __sanitizer_weak_hook_strcasecmp(CALLER_PC(), s1, s2, r);
+  if (cfuzz_instr.target_running)
+    __sanitizer_weak_hook_strcasecmp(CALLER_PC(), s1, s2, r);
   return r;
 }
 
 CFUZZ_API int strncasecmp(const char *s1, const char *s2, size_t n) {
   int r = compare_strings(s1, s2, n, 1);
-  __sanitizer_weak_hook_strncasecmp(CALLER_PC(), s1, s2, n, r);
+  if (cfuzz_instr.target_running)
+    __sanitizer_weak_hook_strncasecmp(CALLER_PC(), s1, s2, n, r);
   return r;
 }

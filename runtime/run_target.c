@@ -6,6 +6,7 @@
 
 #include "cfuzz.h"
 #include "crash.h"
+#include "instrumentation.h"
 #include "malloc_limit.h"
 #include "sanitizer_input.h"
 #include "stack_trace.h"
@@ -26,7 +27,14 @@ __attribute__((noinline)) int cfuzz_call_target(cfuzz_test_one_fn fn, void *ctx,
   __asm__ volatile("" ::: "memory"); /* not a tail call: keep this frame */
   return rc;
 }
-static int (*volatile call_target)(cfuzz_test_one_fn, void *, const uint8_t *, size_t) = cfuzz_call_target;
+static int (*volatile call_target_)(cfuzz_test_one_fn, void *, const uint8_t *, size_t) = cfuzz_call_target;
+
+static int call_target(cfuzz_test_one_fn fn, void *ctx, const uint8_t *data, size_t len) {
+  cfuzz_instr.target_running = 1;
+  int rc = call_target_(fn, ctx, data, len);
+  cfuzz_instr.target_running = 0;
+  return rc;
+}
 
 __attribute__((noinline)) static int learn_return_address(void *ctx, const uint8_t *data, size_t len) {
   (void)ctx;
@@ -36,7 +44,7 @@ __attribute__((noinline)) static int learn_return_address(void *ctx, const uint8
   return 0;
 }
 
-void cfuzz_run_target_init(void) { call_target(learn_return_address, NULL, NULL, 0); }
+void cfuzz_run_target_init(void) { call_target_(learn_return_address, NULL, NULL, 0); }
 
 static void check_leaks(struct cfuzz_crash_context *cc) {
   if (!cfuzz_malloc_counts_unbalanced())

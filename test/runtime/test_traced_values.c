@@ -93,12 +93,17 @@ static void test_registration(void) {
 static void test_interceptors(void) {
   int (*volatile cmp)(const void *, const void *, size_t) = memcmp;
   int (*volatile scmp)(const char *, const char *) = strcmp;
+  /* Outside a run (the runtime's own compares) nothing is reported. */
   cfuzz_traced_values_clear(&cfuzz_instr.traced);
+  CHECK(cmp("canyouXXXXXX", "canyoufindme", 12) < 0 && scmp("flag", "flag") == 0);
+  CHECK(cfuzz_traced_values_count(&cfuzz_instr.traced) == 0);
+  cfuzz_instr.target_running = 1;
   CHECK(cmp("canyouXXXXXX", "canyoufindme", 12) < 0);
   uint32_t six = cfuzz_traced_values_count(&cfuzz_instr.traced);
   CHECK(six == 7); /* one value per matched byte, plus the call site */
   CHECK(cmp("same", "same", 4) == 0 && cmp("b", "a", 1) > 0);
   CHECK(scmp("abc", "abd") < 0 && scmp("abc", "abc") == 0 && scmp("b", "") > 0);
+  cfuzz_instr.target_running = 0;
 }
 
 int main(void) {
