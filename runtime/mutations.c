@@ -114,15 +114,36 @@ size_t cfuzz_mutation_shuffle_bytes(struct cfuzz_mutator *m, uint8_t *buf, size_
 /* Finds a run of decimal digits, changes its value (+1, -1, /2, *2, or a
  * random one below it times ten) and writes it back in decimal, possibly
  * longer or shorter. */
+static bool is_digit(uint8_t c) { return c >= '0' && c <= '9'; }
+
+/* v in decimal, without snprintf (it costs more than a small target's run). */
+static size_t format_decimal(char *out, uint64_t v) {
+  char tmp[20];
+  size_t n = 0;
+  do {
+    tmp[n++] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  for (size_t i = 0; i < n; i++)
+    out[i] = tmp[n - 1 - i];
+  return n;
+}
+
 size_t cfuzz_mutation_change_ascii_int(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
   if (len == 0)
     return CFUZZ_MUTATION_FAILED;
-  size_t start = mu_below(m, len), k = 0;
-  while (k < len && !(buf[(start + k) % len] >= '0' && buf[(start + k) % len] <= '9'))
-    k++;
-  if (k == len)
-    return CFUZZ_MUTATION_FAILED;
-  size_t begin = (start + k) % len, end = begin;
+  /* The first digit at or after a random start, wrapping around (no
+   * division per byte: this scan is most of the mutation's cost). */
+  size_t start = mu_below(m, len), at = start;
+  while (at < len && !is_digit(buf[at]))
+    at++;
+  if (at == len) {
+    for (at = 0; at < start && !is_digit(buf[at]); at++)
+      ;
+    if (at == start)
+      return CFUZZ_MUTATION_FAILED;
+  }
+  size_t begin = at, end = begin;
   while (begin > 0 && buf[begin - 1] >= '0' && buf[begin - 1] <= '9')
     begin--;
   uint64_t v = 0;
@@ -139,7 +160,7 @@ size_t cfuzz_mutation_change_ascii_int(struct cfuzz_mutator *m, uint8_t *buf, si
   if (v == old)
     v++;
   char digits[24];
-  int n = snprintf(digits, sizeof digits, "%llu", (unsigned long long)v);
+  int n = (int)format_decimal(digits, v);
   size_t old_n = end - begin, new_len = len - old_n + (size_t)n;
   if (new_len > cap)
     return CFUZZ_MUTATION_FAILED;
