@@ -35,8 +35,14 @@ size_t cfuzz_current_rss_mb(void) {
   return (size_t)(resident * (unsigned long long)sysconf(_SC_PAGESIZE) >> 20);
 }
 
+/* Set by the thread once running: its start-up (the sanitizers' thread
+ * set-up allocates and frees) is then over, so it cannot show up in the
+ * target's first runs (-trace_malloc, malloc/free balance for leaks). */
+static volatile int watch_running;
+
 static void *watch(void *arg) {
   (void)arg;
+  __atomic_store_n(&watch_running, 1, __ATOMIC_RELEASE);
   uint64_t last_started = 0, stalled = 0;
   unsigned stop_waited = 0; /* seconds an interrupt has waited for this run */
   struct cfuzz_crash_context *last_ctx = NULL;
@@ -94,4 +100,6 @@ void cfuzz_watchdog_start(void) {
   if (rc != 0)
     cfuzz_fatal("cannot start the watchdog thread");
   pthread_detach(thread);
+  while (!__atomic_load_n(&watch_running, __ATOMIC_ACQUIRE))
+    nanosleep(&(struct timespec){0, 1000000}, NULL);
 }
