@@ -135,9 +135,13 @@ size_t cfuzz_scheduler_pick(struct cfuzz_scheduler *s, struct cfuzz_corpus *c, s
   if (!s->opt.entropic) {
     i = (size_t)cfuzz_rng_below(rng, c->n);
   } else {
-    uint64_t since = runs - s->refreshed_at;
-    if (s->n_weights == 0 || s->n_weights > c->n || (s->stale && since >= SCHEDULE_REFRESH_RUNS) ||
-        since >= SCHEDULE_REFRESH_MAX_RUNS)
+    /* A refresh costs the corpus's features: with thousands of entries,
+     * refreshing every few hundred runs took a third of expat's time. The
+     * gaps grow with the corpus, so the cost per run stays bounded. */
+    uint64_t since = runs - s->refreshed_at, scale = (uint64_t)c->n * SCHEDULE_RUNS_PER_ENTRY;
+    uint64_t gap = scale > SCHEDULE_REFRESH_RUNS ? scale : SCHEDULE_REFRESH_RUNS;
+    uint64_t max_gap = scale > SCHEDULE_REFRESH_MAX_RUNS ? scale : SCHEDULE_REFRESH_MAX_RUNS;
+    if (s->n_weights == 0 || s->n_weights > c->n || (s->stale && since >= gap) || since >= max_gap)
       cfuzz_scheduler_refresh(s, c, runs);
     /* Entries added since the refresh are picked uniformly among all until
      * the next one: a new find gets its first turns at once. */

@@ -14,7 +14,8 @@
  *
  * Weights are recomputed from run counts only (when entries changed, at
  * most every SCHEDULE_REFRESH_RUNS runs, and every SCHEDULE_REFRESH_MAX_RUNS
- * anyway), so a -seed run repeats; a pick is one random draw and a binary
+ * anyway; both gaps grow to SCHEDULE_RUNS_PER_ENTRY runs per corpus entry),
+ * so a -seed run repeats; a pick is one random draw and a binary
  * search. Execution times are measured once per entry (fuzz_loop.c) and
  * differences below SCHEDULE_TIME_FLOOR_S count as none; still, a rerun
  * preempted on a loaded machine measures long, so with times weighed a
@@ -34,6 +35,9 @@
 #define SCHEDULE_SAMPLE_EVERY 16
 #define SCHEDULE_REFRESH_RUNS 256
 #define SCHEDULE_REFRESH_MAX_RUNS 8192
+/* With a large corpus, refreshes are at least this many runs per entry
+ * apart (both gaps above grow to it). */
+#define SCHEDULE_RUNS_PER_ENTRY 16
 #define SCHEDULE_TIME_FLOOR_S 100e-6
 
 struct cfuzz_schedule_options {
