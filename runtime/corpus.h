@@ -52,6 +52,8 @@ struct cfuzz_corpus {
    * directory, so a rescan only reads what other processes added. */
   uint64_t *known;
   size_t known_n, known_cap;
+  char (*stale)[CFUZZ_SHA1_HEX_LEN + 1]; /* flush's old file names, kept for reuse */
+  size_t stale_cap;
   unsigned tmp_counter;
 };
 
@@ -91,9 +93,10 @@ size_t cfuzz_corpus_pc_count(const struct cfuzz_corpus *c);
  * indices of the remaining entries may change. */
 size_t cfuzz_corpus_drop_redundant(struct cfuzz_corpus *c, bool keep_seeds);
 
-/* Writes every marked entry (with a corpus directory): the new file is
- * written and made durable first, then the entry's old file is removed if
- * this process wrote it. Returns how many files were written. */
+/* Writes every marked entry (with a corpus directory): the new files are
+ * written and made durable first (one syncfs for all), then the entries' old
+ * files are removed if this process wrote them. Returns how many files were
+ * written. */
 size_t cfuzz_corpus_flush(struct cfuzz_corpus *c);
 
 /* Writes data atomically and durably (fsync) as <dir>/<sha1 hex>; name receives the hex name.

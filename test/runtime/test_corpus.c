@@ -125,6 +125,20 @@ static void test_replace(const char *dir) {
   CHECK(c.entries[i].len == 12 && c.entries[i].traced == 2);
   CHECK(c.total_bytes == 12);
 
+  /* Several replacements in one flush (one sync for the batch): every old
+   * file goes, every new one is there. */
+  uint64_t more = 4;
+  size_t j = cfuzz_corpus_add(&c, (const uint8_t *)"second", RUN(&more, 6, 1), true);
+  char old_i[41], old_j[41];
+  memcpy(old_i, c.entries[i].file, 41);
+  memcpy(old_j, c.entries[j].file, 41);
+  cfuzz_corpus_replace(&c, i, (const uint8_t *)"best input", RUN(&bits, 10, 2), true);
+  cfuzz_corpus_replace(&c, j, (const uint8_t *)"2nd", RUN(&more, 3, 1), true);
+  CHECK(cfuzz_corpus_flush(&c) == 2);
+  CHECK(!exists(dir, old_i) && !exists(dir, old_j));
+  CHECK(exists(dir, c.entries[i].file) && exists(dir, c.entries[j].file));
+  CHECK(c.total_bytes == 13);
+
   /* Files loaded from the directory (hand-named or content-named) are never
    * deleted; the improvement is added next to them. */
   write_named(dir, "my-seed", "seed");
