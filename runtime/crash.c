@@ -15,6 +15,7 @@
 #include "flags.h"
 #include "instrumentation.h"
 #include "malloc_limit.h"
+#include "mutate.h"
 #include "run_target.h"
 #include "sigsafe_text.h"
 #include "stack_trace.h"
@@ -76,6 +77,22 @@ static void current_input(const struct cfuzz_crash_context *ctx, const uint8_t *
   }
 }
 
+/* libFuzzer's line naming the mutations that made the input,
+ * "MS: 2 ChangeBit-CrossOver-", before the reproducer's. */
+static void put_mutation_sequence(const struct cfuzz_mutator *m) {
+  if (!m)
+    return;
+  put("MS: ");
+  put_uint(m->sequence_len);
+  put(" ");
+  for (size_t i = 0; i < m->sequence_len; i++) {
+    put(cfuzz_mutation_table[m->sequence[i]].name);
+    put("-");
+  }
+  put("\n");
+  flush();
+}
+
 /* The death record goes into the input file's header (a worker's
  * supervisor reads it); then the reproducer is written unless the
  * supervisor does that, or this is reproduce mode. */
@@ -86,6 +103,7 @@ static void save(struct cfuzz_crash_context *ctx, enum cfuzz_artifact_kind kind,
   h->death_signal = (uint32_t)sig;
   h->death_signature = signature;
   __atomic_store_n(&h->death_kind, (uint32_t)kind, __ATOMIC_RELEASE);
+  put_mutation_sequence(ctx->mutator);
   if (ctx->supervised || !ctx->save_artifacts)
     return;
   const uint8_t *data;

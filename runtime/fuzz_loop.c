@@ -250,6 +250,7 @@ static void load_input(struct fuzzer *f, const uint8_t *data, size_t len, const 
     grow_input_file(f, len);
   memcpy(f->input.data, data, len);
   cfuzz_input_file_set_length(&f->input, len);
+  f->mutator.sequence_len = 0; /* not mutated: "MS: 0" if it crashes */
   if (run_one(f, CFUZZ_NO_PARENT, name != NULL) == CFUZZ_VERDICT_BORING && f->cfg->flags->keep_seed) {
     size_t i = cfuzz_corpus_add(&f->corpus, data, &f->run, false);
     f->corpus.entries[i].seed = true;
@@ -403,6 +404,7 @@ static void load_corpus(struct fuzzer *f) {
       cfuzz_corpus_add(&f->corpus, random_input, &f->run, false);
       cfuzz_scheduler_corpus_changed(&f->scheduler);
     }
+    f->corpus.entries[0].seed = false; /* random bytes, not the user's: free to drift */
   }
   fprintf(cfuzz_err(), "INFO: loaded %zu corpus entries (%zu bytes)\n", f->corpus.n, f->corpus.total_bytes);
 }
@@ -543,7 +545,8 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   f.run_bits = cfuzz_xcalloc(f.modules.n_words, sizeof(uint64_t));
   size_t feature_space = cfuzz_feature_space(f.modules.n_pcs);
   cfuzz_corpus_init(&f.corpus, cfg->corpus_dir, f.modules.n_words, feature_space);
-  cfuzz_judge_init(&f.judge, feature_space);
+  struct cfuzz_judge_options judge = {.reduce_inputs = flags->reduce_inputs != 0, .keep_seed = flags->keep_seed != 0};
+  cfuzz_judge_init(&f.judge, &judge, feature_space);
   f.run_features.ids = cfuzz_xcalloc(f.modules.n_pcs + CFUZZ_VP_MAX_PER_RUN, sizeof(uint32_t));
   f.scratch_bits = cfuzz_xcalloc(f.modules.n_words ? f.modules.n_words : 1, sizeof(uint64_t));
   f.scratch_features.ids = cfuzz_xcalloc(f.modules.n_pcs + CFUZZ_VP_MAX_PER_RUN, sizeof(uint32_t));
@@ -560,6 +563,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   f.crash.input = &f.input;
   f.crash.dest.keep_dir = cfg->keep_crash_dir;
   f.crash.runs = &f.runs;
+  f.crash.mutator = &f.mutator;
   cfuzz_crash_install(&f.crash);
   cfuzz_stop_defer(true);
 

@@ -6,7 +6,8 @@
 #include "run_coverage.h"
 #include "util.h"
 
-void cfuzz_judge_init(struct cfuzz_judge *j, size_t feature_space) {
+void cfuzz_judge_init(struct cfuzz_judge *j, const struct cfuzz_judge_options *opt, size_t feature_space) {
+  j->opt = *opt;
   j->feature_space = feature_space;
   j->scratch = cfuzz_xcalloc(feature_space / 64 + 1, sizeof(uint64_t));
 }
@@ -73,8 +74,12 @@ enum cfuzz_verdict cfuzz_judge_run(struct cfuzz_judge *j, const struct cfuzz_cor
   if (distinct == 0 && e->n_features > 0)
     return CFUZZ_VERDICT_BORING;
   bool more_features = distinct > e->n_features;
-  if (run->traced > e->traced || more_features || run->len < e->len)
+  bool reduces = run->len < e->len && j->opt.reduce_inputs && !(e->seed && j->opt.keep_seed);
+  if (run->traced > e->traced || more_features || reduces)
     return CFUZZ_VERDICT_REPLACE_BETTER;
+  /* A seed's bytes are kept unless something measurably better comes. */
+  if (e->seed)
+    return CFUZZ_VERDICT_BORING;
   /* Neutral drift may not loop more: most of a count field's values are
    * large, so drift walked entries to the slowest inputs (woff2's table
    * count, libpng's image size) and the run slowed down. */

@@ -10,9 +10,13 @@
  *    parent has, traced at least as many distinct comparison values and is
  *    no longer. It is BETTER (worth writing to disk) when it traced more,
  *    has more features, or is shorter (libFuzzer's -reduce_inputs: a smaller
- *    input replaces a larger one with the same features); otherwise it is
- *    neutral drift, kept in memory only, and only if it does not loop
- *    more than the parent (summed hit-count bucket floors). This is the reference's climb by
+ *    input replaces a larger one with the same features; not with
+ *    -reduce_inputs=0, nor for a seed with -keep_seed=1, as libFuzzer never
+ *    reduces those); otherwise it is neutral drift, kept in memory only, and
+ *    only if it does not loop more than the parent (summed hit-count bucket
+ *    floors) and the parent is not a seed (a loaded input): drift would throw
+ *    away the user's bytes, which crossover and copies draw on, for nothing
+ *    the run can measure. This is the reference's climb by
  *    the number of distinct traced pc ^ value pairs, checked against the
  *    parent's own coverage rather than the global set. A replacement may
  *    not grow: with most targets more bytes trace more comparisons (and
@@ -39,12 +43,18 @@ enum cfuzz_verdict {
   CFUZZ_VERDICT_REPLACE_BETTER, /* strictly better: replace, and on disk too */
 };
 
+struct cfuzz_judge_options {
+  bool reduce_inputs; /* -reduce_inputs: a shorter input replaces its parent */
+  bool keep_seed;     /* -keep_seed: seeds are never reduced */
+};
+
 struct cfuzz_judge {
+  struct cfuzz_judge_options opt;
   uint64_t *scratch; /* the run's features as a bitset; all zero between calls */
   size_t feature_space;
 };
 
-void cfuzz_judge_init(struct cfuzz_judge *j, size_t feature_space);
+void cfuzz_judge_init(struct cfuzz_judge *j, const struct cfuzz_judge_options *opt, size_t feature_space);
 void cfuzz_judge_free(struct cfuzz_judge *j);
 
 /* parent: the entry the input was mutated from, or CFUZZ_NO_PARENT. */

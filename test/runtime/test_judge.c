@@ -155,12 +155,43 @@ static void test_replace(void) {
   cfuzz_corpus_free(&c);
 }
 
+/* Seeds (loaded inputs) never drift; -reduce_inputs=0 turns off shorter
+ * replacements, and -keep_seed=1 keeps seeds from being reduced. */
+static void test_seeds_and_reduce(void) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, NULL, WORDS, 64 * (WORDS));
+  uint64_t bits[WORDS] = {0x3, 0x1};
+  cfuzz_corpus_add(&c, bytes, RUN(bits, 8, 5), false);
+  cfuzz_corpus_add(&c, bytes, RUN(bits, 8, 5), false);
+  c.entries[1].seed = true;
+  CHECK(judge(&c, 0x3, 0x1, 8, 5, false, 0) == CFUZZ_VERDICT_REPLACE);
+  CHECK(judge(&c, 0x3, 0x1, 8, 5, false, 1) == CFUZZ_VERDICT_BORING);
+  /* A seed is still replaced by something strictly better. */
+  CHECK(judge(&c, 0x3, 0x1, 8, 6, false, 1) == CFUZZ_VERDICT_REPLACE_BETTER);
+  CHECK(judge(&c, 0x3, 0x1, 7, 5, false, 1) == CFUZZ_VERDICT_REPLACE_BETTER);
+  struct cfuzz_judge_options keep = {.reduce_inputs = true, .keep_seed = true};
+  struct cfuzz_judge_options no_reduce = {.reduce_inputs = false};
+  judge_state.opt = keep;
+  CHECK(judge(&c, 0x3, 0x1, 7, 5, false, 1) == CFUZZ_VERDICT_BORING);
+  CHECK(judge(&c, 0x3, 0x1, 7, 5, false, 0) == CFUZZ_VERDICT_REPLACE_BETTER);
+  CHECK(judge(&c, 0x3, 0x1, 7, 6, false, 1) == CFUZZ_VERDICT_REPLACE_BETTER);
+  judge_state.opt = no_reduce;
+  CHECK(judge(&c, 0x3, 0x1, 7, 5, false, 1) == CFUZZ_VERDICT_BORING);
+  /* Shorter alone is then neutral drift, for entries that are not seeds. */
+  CHECK(judge(&c, 0x3, 0x1, 7, 5, false, 0) == CFUZZ_VERDICT_REPLACE);
+  CHECK(judge(&c, 0x3, 0x1, 7, 6, false, 0) == CFUZZ_VERDICT_REPLACE_BETTER);
+  judge_state.opt = (struct cfuzz_judge_options){.reduce_inputs = true};
+  cfuzz_corpus_free(&c);
+}
+
 int main(void) {
-  cfuzz_judge_init(&judge_state, cfuzz_feature_space(2 * 64));
+  struct cfuzz_judge_options defaults = {.reduce_inputs = true};
+  cfuzz_judge_init(&judge_state, &defaults, cfuzz_feature_space(2 * 64));
   test_new();
   test_replace();
   test_features();
   test_drift_work();
+  test_seeds_and_reduce();
   cfuzz_judge_free(&judge_state);
   return check_finish("judge");
 }
