@@ -79,7 +79,7 @@ size_t cfuzz_mutation_cmp_int(struct cfuzz_mutator *m, uint8_t *buf, size_t len,
   bool big_endian = false, found = false;
   uint64_t other = 0;
   for (size_t k = 0; k < positions && !found; k++) {
-    at = (start + k) % positions;
+    at = start + k < positions ? start + k : start + k - positions; /* no division per byte */
     uint64_t v = mu_load_le(buf + at, size);
     if (v == a || v == b) {
       found = true;
@@ -237,7 +237,7 @@ size_t cfuzz_mutation_cmp_float(struct cfuzz_mutator *m, uint8_t *buf, size_t le
   if (len >= size) {
     size_t positions = len - size + 1, start = mu_below(m, positions);
     for (size_t k = 0; k < positions; k++) {
-      size_t at = (start + k) % positions;
+      size_t at = start + k < positions ? start + k : start + k - positions;
       uint64_t v = mu_load_le(buf + at, size), swapped = mu_bswap(v, size);
       bool le = v == bits_a || v == bits_b, be = swapped == bits_a || swapped == bits_b;
       if (!le && !be)
@@ -253,7 +253,7 @@ size_t cfuzz_mutation_cmp_float(struct cfuzz_mutator *m, uint8_t *buf, size_t le
   /* Decimal text. */
   size_t start = len ? mu_below(m, len) : 0;
   for (size_t k = 0; k < len; k++) {
-    size_t at = (start + k) % len;
+    size_t at = start + k < len ? start + k : start + k - len;
     if (at > 0 && number_length(buf + at - 1, len - at + 1))
       continue; /* not the start of a number */
     size_t n = number_length(buf + at, len - at);
