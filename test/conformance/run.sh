@@ -48,30 +48,10 @@ fetch_source() {
       '*/compiler-rt/test/fuzzer/*' '*/compiler-rt/lib/fuzzer/*')
 }
 
-# The cfuzz compiler wrapper: the suite asks for -fsanitize=address,fuzzer (or memory,fuzzer, fuzzer,
-# fuzzer-no-link); keep the sanitizer, swap the fuzzer part for the plugin, and on a link that asked for the
-# fuzzer, link the whole runtime archive (the suite's harnesses have no main).
+# The cfuzz compiler wrapper (cfuzz-cc.sh says what it does), with the build's plugin and runtimes.
 write_wrapper() {
   local plugin=$1 lib=$2 wrapper=$3
-  cat > "$wrapper" <<W
-#!/usr/bin/env bash
-args=() link=1 fuzzer=0
-for a in "\$@"; do
-  case \$a in
-    -fsanitize=*fuzzer*)
-      rest=\$(echo "\${a#-fsanitize=}" | tr , '\n' | grep -vx 'fuzzer\|fuzzer-no-link' | paste -sd, -)
-      [ -n "\$rest" ] && args+=("-fsanitize=\$rest")
-      args+=(-fpass-plugin=$plugin)
-      case ,\${a#-fsanitize=}, in *,fuzzer,*) fuzzer=1 ;; esac ;;
-    -c|-S|-E) link=0; args+=("\$a") ;;
-    *) args+=("\$a") ;;
-  esac
-done
-if [ \$link = 1 ] && [ \$fuzzer = 1 ]; then
-  exec clang-14 "\${args[@]}" -Wl,--whole-archive $lib -Wl,--no-whole-archive -lpthread -lm
-fi
-exec clang-14 "\${args[@]}"
-W
+  printf '#!/bin/sh\nexec bash %q %q %q "$@"\n' "$here/cfuzz-cc.sh" "$plugin" "$lib" > "$wrapper"
   chmod +x "$wrapper"
 }
 
