@@ -400,6 +400,15 @@ static void load_corpus(struct fuzzer *f) {
     /* Kept in memory only (libFuzzer does not write its starting input
      * either): "" marks it as needing no file. */
     load_input(f, random_input, len, "");
+    if (f->corpus.n == 0 && f->run_limit != 0) {
+      /* No input shows any feature: the code is not instrumented (or not
+       * reached). libFuzzer gives up here rather than fuzz blindly. */
+      fprintf(cfuzz_err(), "ERROR: no interesting inputs were found. Is the code instrumented for coverage? Exiting.\n");
+      cfuzz_crash_uninstall(); /* its exit hook reads the input file */
+      cfuzz_input_file_close(&f->input);
+      unlink(f->input_path);
+      exit(1);
+    }
     if (f->corpus.n == 0) {
       cfuzz_corpus_add(&f->corpus, random_input, &f->run, false);
       cfuzz_scheduler_corpus_changed(&f->scheduler);
@@ -534,8 +543,6 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   cfuzz_modules_collect(&cfuzz_instr, &f.modules);
   fprintf(cfuzz_err(), "INFO: Loaded %zu modules (%zu inline 8-bit counters)\n", cfuzz_instr.n_modules,
           f.modules.n_pcs);
-  if (f.modules.n_pcs == 0)
-    cfuzz_warn("no coverage instrumentation found; fuzzing without feedback");
   if (cfuzz_instr.n_dropped_modules)
     cfuzz_warn("%zu instrumented modules beyond the first %d are ignored", cfuzz_instr.n_dropped_modules,
                CFUZZ_MAX_MODULES);

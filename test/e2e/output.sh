@@ -126,6 +126,19 @@ old_instrumentation)
   expect_line '^ERROR: -fsanitize-coverage=trace-pc is no longer supported by libFuzzer, nor by cfuzz' \
     old_instrumentation "$log"
   ;;
+not_instrumented)
+  # FUZZER has no coverage instrumentation: no input can be interesting, and
+  # as libFuzzer, cfuzz says so and exits 1 rather than fuzz blindly.
+  printf 'F' >seed
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=1000 -seed_inputs=seed
+  expect_status 1 not_instrumented "$log"
+  expect_line '^ERROR: no interesting inputs were found\. Is the code instrumented for coverage\? Exiting\.$' \
+    not_instrumented "$log"
+  ! grep -q '^Done ' "$log" || fail "not_instrumented: fuzzed anyway"
+  # -runs=0 only runs the inputs, which is no error.
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=0
+  expect_status 0 "not_instrumented, -runs=0" "$log"
+  ;;
 *)
   fail "unknown case $case"
   ;;
