@@ -10,6 +10,7 @@
 
 #include "cfuzz.h"
 #include "mutation_util.h"
+#include "msan.h"
 #include "mutations.h"
 
 #pragma weak LLVMFuzzerCustomMutator
@@ -26,15 +27,23 @@ bool cfuzz_custom_cross_over_defined(void) { return LLVMFuzzerCustomCrossOver !=
 size_t cfuzz_mutation_custom(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
   if (!LLVMFuzzerCustomMutator || cap == 0)
     return CFUZZ_MUTATION_FAILED;
-  size_t out = LLVMFuzzerCustomMutator(buf, len, cap, (unsigned int)cfuzz_rng_next(m->rng));
+  unsigned int seed = (unsigned int)cfuzz_rng_next(m->rng);
+  /* All of buf, not just len bytes: the mutator may grow the input. */
+  cfuzz_msan_initialized(buf, cap);
+  cfuzz_msan_params_initialized(4);
+  size_t out = LLVMFuzzerCustomMutator(buf, len, cap, seed);
   return out == 0 || out > cap ? CFUZZ_MUTATION_FAILED : out;
 }
 
 size_t cfuzz_mutation_custom_cross_over(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
   if (!LLVMFuzzerCustomCrossOver || !m->partner || !m->scratch || cap > m->scratch_cap)
     return CFUZZ_MUTATION_FAILED;
-  size_t out = LLVMFuzzerCustomCrossOver(buf, len, m->partner, m->partner_len, m->scratch, cap,
-                                         (unsigned int)cfuzz_rng_next(m->rng));
+  unsigned int seed = (unsigned int)cfuzz_rng_next(m->rng);
+  cfuzz_msan_initialized(buf, len);
+  cfuzz_msan_initialized(m->partner, m->partner_len);
+  cfuzz_msan_initialized(m->scratch, cap);
+  cfuzz_msan_params_initialized(7);
+  size_t out = LLVMFuzzerCustomCrossOver(buf, len, m->partner, m->partner_len, m->scratch, cap, seed);
   if (out == 0 || out > cap)
     return CFUZZ_MUTATION_FAILED;
   memcpy(buf, m->scratch, out);
@@ -45,5 +54,7 @@ size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size) {
   struct cfuzz_mutator *m = active_mutator;
   if (!m || max_size == 0)
     return 0;
-  return cfuzz_mutator_apply_builtin(m, data, size, max_size);
+  size_t out = cfuzz_mutator_apply_builtin(m, data, size, max_size);
+  cfuzz_msan_initialized(data, out); /* the caller may be instrumented */
+  return out;
 }

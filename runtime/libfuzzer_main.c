@@ -21,6 +21,7 @@
 #include "report.h"
 #include "merge.h"
 #include "minimize.h"
+#include "msan.h"
 #include "mutations.h"
 #include "run_target.h"
 #include "stop_request.h"
@@ -30,10 +31,21 @@
 #pragma weak LLVMFuzzerTestOneInput
 #pragma weak LLVMFuzzerInitialize
 
+/* The call under MemorySanitizer (msan.h); kept out of the common path. */
+__attribute__((noinline)) static int call_under_msan(const uint8_t *data, size_t len) {
+  cfuzz_msan_initialized(data, len);
+  cfuzz_msan_params_initialized(2);
+  cfuzz_msan_checks_on();
+  int rc = LLVMFuzzerTestOneInput(data, len);
+  cfuzz_msan_checks_off();
+  return rc;
+}
+
 static int run_libfuzzer_target(void *ctx, const uint8_t *data, size_t len) {
   (void)ctx;
+  int rc = cfuzz_msan_linked() ? call_under_msan(data, len) : LLVMFuzzerTestOneInput(data, len);
   /* libFuzzer: -1 rejects the input (not kept); every other value is ok. */
-  return LLVMFuzzerTestOneInput(data, len) == -1 ? CFUZZ_SKIP : 0;
+  return rc == -1 ? CFUZZ_SKIP : 0;
 }
 
 static int reproduce(const struct cfuzz_flags *flags, const char *program, const char **files, size_t n) {
@@ -205,6 +217,8 @@ int cfuzz_libfuzzer_main(int argc, char **argv) {
     }
     free(program);
   }
+  /* From here on MSan checks only the target's own calls (msan.h). */
+  cfuzz_msan_checks_off();
   struct cfuzz_flags flags;
   cfuzz_flags_parse(&flags, argc, argv, false);
   if (flags.close_fd_mask)
