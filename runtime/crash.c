@@ -85,7 +85,7 @@ static void put_mutation_sequence(const struct cfuzz_mutator *m) {
   put("MS: ");
   put_uint(m->sequence_len);
   put(" ");
-  for (size_t i = 0; i < m->sequence_len; i++) {
+  for (size_t i = 0; i < cfuzz_mutator_names_to_print(m, m->sequence_len); i++) {
     put(cfuzz_mutation_table[m->sequence[i]].name);
     put("-");
   }

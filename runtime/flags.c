@@ -166,7 +166,9 @@ static const struct flag_def flag_table[] = {
     FLAG("cleanse_crash", FLAG_INT, F(cleanse_crash), "0",
          "replace bytes of the crashing input that do not matter (needs -exact_artifact_path)"),
     /* Output. */
-    TODO_FLAG_HONORS("verbosity", FLAG_INT, F(verbosity), "1", "1", "how much to print"),
+    FLAG("verbosity", FLAG_INT, F(verbosity), "1",
+         "2 or more: also print each flag as it is parsed (Flag: NAME VALUE) and whole mutation sequences (1 "
+         "prints the first 10 names); 0 prints as 1 does"),
     FLAG("print_final_stats", FLAG_INT, F(print_final_stats), "0",
          "print statistics at exit (slowest_unit_time_sec: whole seconds, seen by the -timeout/-rss_limit_mb "
          "watchdog)"),
@@ -338,6 +340,12 @@ void cfuzz_flags_parse(struct cfuzz_flags *flags, int argc, char **argv, bool na
         cfuzz_fatal("flag -%s needs a value (-%s=VALUE)", def->name, def->name);
     }
     set_value(flags, def, value);
+    if (flags->verbosity >= 2) { /* libFuzzer's echo, from the -verbosity flag on */
+      if (def->kind == FLAG_STRING)
+        fprintf(cfuzz_err(), "Flag: %s %s\n", def->name, value);
+      else
+        fprintf(cfuzz_err(), "Flag: %s %" PRId64 "\n", def->name, parse_int(def, value));
+    }
     set[def - flag_table] = true;
     set_value_of[def - flag_table] = value;
     if (strcmp(def->name, "ignore_remaining_args") == 0 && parse_int(def, value) != 0)

@@ -537,7 +537,8 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
                                                      .depth = (size_t)flags->mutate_depth,
                                                      .only_ascii = flags->only_ascii != 0,
                                                      .dict_path = flags->dict,
-                                                     .max_len = f.max_len});
+                                                     .max_len = f.max_len,
+                                                     .whole_sequence = flags->verbosity >= 2});
   fprintf(cfuzz_err(), "INFO: Seed: %" PRIu64 "\n", seed);
 
   cfuzz_modules_collect(&cfuzz_instr, &f.modules);

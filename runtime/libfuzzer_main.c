@@ -30,6 +30,7 @@
 
 #pragma weak LLVMFuzzerTestOneInput
 #pragma weak LLVMFuzzerInitialize
+#pragma weak LLVMFuzzerCustomMutator
 
 /* The call under MemorySanitizer (msan.h); kept out of the common path. */
 __attribute__((noinline)) static int call_under_msan(const uint8_t *data, size_t len) {
@@ -246,10 +247,13 @@ int cfuzz_libfuzzer_main(int argc, char **argv) {
     len_control_given |= cfuzz_flags_arg_is(argv[i], "len_control");
   }
   /* As libFuzzer: a custom mutator makes its own lengths, so the length
-   * limit starts at -max_len unless -len_control is given. */
-  if (cfuzz_custom_mutator_defined() && !len_control_given) {
-    flags.len_control = 0;
-    fprintf(cfuzz_err(), "INFO: found LLVMFuzzerCustomMutator. Disabling -len_control by default.\n");
+   * limit starts at -max_len unless -len_control is given (libFuzzer says
+   * so either way). */
+  if (cfuzz_custom_mutator_defined()) {
+    if (!len_control_given)
+      flags.len_control = 0;
+    fprintf(cfuzz_err(), "INFO: found LLVMFuzzerCustomMutator (%p). Disabling -len_control by default.\n",
+            (void *)(uintptr_t)LLVMFuzzerCustomMutator);
   }
   require_artifact_dirs(&flags, prefix_given);
 

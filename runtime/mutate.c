@@ -15,6 +15,7 @@ void cfuzz_mutator_init(struct cfuzz_mutator *m, struct cfuzz_rng *rng, const st
   m->rng = rng;
   m->cmp = o->cmp;
   m->only_ascii = o->only_ascii;
+  m->whole_sequence = o->whole_sequence;
   m->depth = o->depth ? o->depth : CFUZZ_DEFAULT_MUTATE_DEPTH;
   if (m->depth > CFUZZ_MAX_MUTATE_DEPTH)
     m->depth = CFUZZ_MAX_MUTATE_DEPTH;
@@ -266,10 +267,12 @@ void cfuzz_mutator_format_sequence(const struct cfuzz_mutator *m, char *out, siz
   if (size == 0)
     return;
   int n = snprintf(out, size, "MS: %zu ", m->sequence_len);
-  for (size_t i = 0; i < m->sequence_len && n >= 0 && (size_t)n < size; i++)
+  size_t names = cfuzz_mutator_names_to_print(m, m->sequence_len);
+  for (size_t i = 0; i < names && n >= 0 && (size_t)n < size; i++)
     n += snprintf(out + n, size - (size_t)n, "%s-", cfuzz_mutation_table[m->sequence[i]].name);
   /* libFuzzer's " DE: " part: the words that dictionary mutations wrote. */
-  for (size_t i = 0; i < m->n_words && n >= 0 && (size_t)n < size; i++) {
+  size_t words = cfuzz_mutator_names_to_print(m, m->n_words);
+  for (size_t i = 0; i < words && n >= 0 && (size_t)n < size; i++) {
     const struct cfuzz_used_word *w = &m->words[i];
     n += snprintf(out + n, size - (size_t)n, i == 0 ? " DE: \"" : "\"");
     for (size_t k = 0; k < w->len && n >= 0 && (size_t)n < size; k++) {

@@ -73,6 +73,7 @@ struct cfuzz_mutator_options {
   bool only_ascii;                   /* -only_ascii=1: results are printable ASCII */
   const char *dict_path;             /* -dict=FILE, or NULL */
   size_t max_len;                    /* most bytes an input can have (for LLVMFuzzerCustomCrossOver) */
+  bool whole_sequence;               /* -verbosity=2: print every name of a sequence */
 };
 
 struct cfuzz_mutation_stats {
@@ -85,6 +86,7 @@ struct cfuzz_mutator {
   const struct cfuzz_cmp_table *cmp;
   size_t depth;
   bool only_ascii;
+  bool whole_sequence; /* see cfuzz_mutator_names_to_print */
   /* The table's weights as this mutator uses them: with
    * LLVMFuzzerCustomMutator only Custom (and CustomCrossOver) are on, as in
    * libFuzzer. builtin_weight is the total of the built-in ones, for
@@ -153,6 +155,13 @@ void cfuzz_mutator_credit(struct cfuzz_mutator *m);
 /* libFuzzer's description of the current input's mutations,
  * "MS: 2 ChangeBit-InsertByte-", into out (always terminated). */
 void cfuzz_mutator_format_sequence(const struct cfuzz_mutator *m, char *out, size_t size);
+
+/* How many names (and dictionary words) of a sequence to print: as
+ * libFuzzer, the first 10, or all with -verbosity=2. */
+#define CFUZZ_MUTATIONS_TO_PRINT 10
+static inline size_t cfuzz_mutator_names_to_print(const struct cfuzz_mutator *m, size_t n) {
+  return m->whole_sequence || n < CFUZZ_MUTATIONS_TO_PRINT ? n : CFUZZ_MUTATIONS_TO_PRINT;
+}
 
 /* One line per mutation: name, uses, useful (-print_mutation_stats=1). */
 void cfuzz_mutator_print_stats(const struct cfuzz_mutator *m, FILE *out);

@@ -102,13 +102,31 @@ entry_records)
 custom_mutator_len)
   # FUZZER has LLVMFuzzerCustomMutator: -len_control is off by default (the
   # limit is -max_len from the start), as with libFuzzer; given, it applies.
+  # libFuzzer's line comes either way.
+  found='^INFO: found LLVMFuzzerCustomMutator \(0x[0-9a-f]+\)\. Disabling -len_control by default\.$'
   run_logged "$log" "$fuzzer" $common -seed=1 -runs=10
   expect_status 0 custom_mutator_len "$log"
-  expect_line '^INFO: found LLVMFuzzerCustomMutator\. Disabling -len_control by default\.$' custom_mutator_len "$log"
+  expect_line "$found" custom_mutator_len "$log"
   expect_line 'DONE .* lim: 4096 ' "custom mutator: lim: 4096" "$log"
   run_logged "$log" "$fuzzer" $common -seed=1 -runs=10 -len_control=100
   expect_line 'DONE .* lim: 4 ' "custom mutator with -len_control=100" "$log"
-  ! grep -q 'Disabling -len_control' "$log" || fail "-len_control=100 given: still disabled"
+  expect_line "$found" "custom mutator with -len_control=100" "$log"
+  ;;
+verbosity)
+  # FUZZER's custom mutator stacks 12 mutations: the MS: lines name the
+  # first 10, all of them with -verbosity=2, which also echoes the flags
+  # from itself on.
+  long='MS: [0-9]+ ([A-Za-z]+-){11,}'
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=2000 -verbosity=2 -max_len=8
+  expect_status 0 verbosity "$log"
+  expect_line '^Flag: verbosity 2$' verbosity "$log"
+  expect_line '^Flag: max_len 8$' verbosity "$log"
+  ! grep -q '^Flag: seed' "$log" || fail "verbosity: flags before -verbosity=2 echoed"
+  expect_line "NEW .*$long" "verbosity=2: whole sequences" "$log"
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=2000 -max_len=8
+  expect_line 'NEW .*MS: 1[0-9] ([A-Za-z]+-){10} ' "verbosity=1: 10 names" "$log"
+  ! grep -Eq "$long" "$log" || fail "verbosity=1: more than 10 names printed"
+  ! grep -q '^Flag: ' "$log" || fail "verbosity=1: flags echoed"
   ;;
 own_compares)
   # The runtime's own string compares (flag and mutation names, through the

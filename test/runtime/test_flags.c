@@ -70,9 +70,14 @@ int main(void) {
   char *unknown[] = {"prog", "-no_such_flag=1", "-runs=3", NULL};
   CHECK(parse_in_child(unknown, err, sizeof err) == 0);
   CHECK_STR_CONTAINS(err, "WARNING: unrecognized flag '-no_such_flag=1'");
-  char *unimplemented[] = {"prog", "-verbosity=2", NULL};
+  char *unimplemented[] = {"prog", "-stop_file=x", NULL};
   CHECK(parse_in_child(unimplemented, err, sizeof err) == 0);
-  CHECK_STR_CONTAINS(err, "-verbosity is not implemented yet");
+  CHECK_STR_CONTAINS(err, "-stop_file is not implemented yet");
+  /* -verbosity=2 echoes each flag from itself on, as libFuzzer. */
+  char *verbose[] = {"prog", "-runs=3", "-verbosity=2", "-seed=-1", "-dict=d", NULL};
+  CHECK(parse_in_child(verbose, err, sizeof err) == 0);
+  CHECK_STR_CONTAINS(err, "Flag: verbosity 2\nFlag: seed 4294967295\nFlag: dict d\n");
+  CHECK(strstr(err, "Flag: runs") == NULL);
   /* libFuzzer mode leaves "--" arguments to the target (--fuzz is the
    * native runner's), pointing out a likely typo once. */
   char *fuzz_in_libfuzzer_mode[] = {"prog", "--fuzz=x", NULL};
