@@ -183,8 +183,7 @@ static void trace_bytes(uint64_t pc, const uint8_t *s1, size_t len1, const uint8
   uint64_t site = pc * 0x9E3779B97F4A7C15ull;
   for (size_t i = 0; i <= matched; i++)
     cfuzz_traced_values_add(&cfuzz_instr.traced, site + i);
-  cfuzz_cmp_table_add_str(&cfuzz_instr.cmp, pc, s1, len1);
-  cfuzz_cmp_table_add_str(&cfuzz_instr.cmp, pc + 1, s2, len2);
+  cfuzz_cmp_table_add_str_pair(&cfuzz_instr.cmp, pc, s1, len1, s2, len2);
 }
 
 static size_t bounded_strlen(const char *s, size_t limit) {

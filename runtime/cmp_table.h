@@ -1,9 +1,10 @@
 /* cmp_table.h - recently compared operands, kept for comparison-guided
  * mutation (libFuzzer calls its version "table of recent compares").
  *
- * Small fixed tables indexed by a hash of the call site: a newer comparison
- * at a colliding site simply overwrites the older one, so recording is a few
- * stores with no branches on table state. The mutator reads entries back and
+ * Small fixed tables indexed by a hash of the call site (for string pairs, of
+ * the site and the second operand's bytes): a newer comparison at a colliding
+ * slot simply overwrites the older one, so recording is a few stores with no
+ * branches on table state. The mutator reads entries back and
  * writes one operand into the input where the other was found. */
 #ifndef CFUZZ_CMP_TABLE_H
 #define CFUZZ_CMP_TABLE_H
@@ -60,5 +61,14 @@ static inline void cfuzz_cmp_table_add_float(struct cfuzz_cmp_table *t, uint64_t
 
 /* Records up to CFUZZ_CMP_STR_MAX leading bytes of one string operand. */
 void cfuzz_cmp_table_add_str(struct cfuzz_cmp_table *t, uint64_t key, const void *bytes, size_t len);
+
+/* Records both operands of one string compare at `site`, in slots chosen by
+ * the site and the second operand's bytes. One site often compares against
+ * many constants (a keyword loop, std::string's == through one memcmp in
+ * libstdc++): keyed by the site alone, each compare evicted the last. The
+ * constant is usually second (memcmp(buf, "MAGIC", n), strcmp(tok, "kw")),
+ * so the input's varying bytes do not spread over the table either. */
+void cfuzz_cmp_table_add_str_pair(struct cfuzz_cmp_table *t, uint64_t site, const void *s1, size_t len1,
+                                  const void *s2, size_t len2);
 
 #endif
