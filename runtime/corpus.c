@@ -79,6 +79,7 @@ void cfuzz_corpus_free(struct cfuzz_corpus *c) {
   free(c->covered);
   free(c->features);
   free(c->holders);
+  free(c->smallest);
   free(c->known);
   free(c->dir);
   free(c->stale);
@@ -161,6 +162,8 @@ static void set_coverage(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e, c
     if (f >= c->feature_space)
       continue;
     c->holders[f]++;
+    if (c->smallest && run->len < c->smallest[f])
+      c->smallest[f] = (uint32_t)run->len;
     uint64_t bit = 1ull << (f % 64);
     if (!(c->features[f / 64] & bit)) {
       c->features[f / 64] |= bit;
@@ -223,8 +226,22 @@ void cfuzz_corpus_replace(struct cfuzz_corpus *c, size_t i, const uint8_t *data,
   memcpy(e->data, data, len);
   e->len = len;
   set_coverage(c, e, run);
-  if (persist && c->dir)
+  if (persist && c->dir && !e->memory_only)
     e->dirty = true;
+}
+
+void cfuzz_corpus_keep_smallest(struct cfuzz_corpus *c) {
+  if (c->smallest)
+    return;
+  c->smallest = cfuzz_xmalloc((c->feature_space + 1) * sizeof(uint32_t));
+  for (size_t f = 0; f <= c->feature_space; f++)
+    c->smallest[f] = UINT32_MAX;
+  for (size_t i = 0; i < c->n; i++) {
+    const struct cfuzz_corpus_entry *e = &c->entries[i];
+    for (size_t k = 0; k < e->n_features; k++)
+      if (e->features[k] < c->feature_space && e->len < c->smallest[e->features[k]])
+        c->smallest[e->features[k]] = (uint32_t)e->len;
+  }
 }
 
 bool cfuzz_corpus_covers(const struct cfuzz_corpus *c, const uint64_t *bits) {
@@ -260,7 +277,7 @@ static void remove_entry_file(struct cfuzz_corpus *c, const struct cfuzz_corpus_
     cfuzz_warn("cannot remove dropped corpus entry '%s': %s", path, strerror(errno));
 }
 
-size_t cfuzz_corpus_drop_redundant(struct cfuzz_corpus *c, bool keep_seeds) {
+size_t cfuzz_corpus_drop_redundant(struct cfuzz_corpus *c, bool keep_seeds, bool by_length) {
   if (c->n < 2)
     return 0;
   uint32_t *best = cfuzz_xmalloc((c->feature_space ? c->feature_space : 1) * sizeof(uint32_t));
@@ -281,7 +298,7 @@ size_t cfuzz_corpus_drop_redundant(struct cfuzz_corpus *c, bool keep_seeds) {
     bool redundant = e->n_features > 0 && !(keep_seeds && e->seed);
     for (uint32_t k = 0; k < e->n_features && redundant; k++) {
       uint32_t f = e->features[k];
-      redundant = f < c->feature_space && best[f] != i && c->entries[best[f]].traced >= e->traced;
+      redundant = f < c->feature_space && best[f] != i && (by_length || c->entries[best[f]].traced >= e->traced);
     }
     drop[i] = redundant;
   }

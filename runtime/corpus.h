@@ -32,6 +32,7 @@ struct cfuzz_corpus_entry {
   char file[CFUZZ_SHA1_HEX_LEN + 1];
   bool dirty;           /* improved since its file was written: flush pending */
   bool seed;            /* loaded at start (-keep_seed=1 keeps it) */
+  bool memory_only;     /* never written, nor its improvements (the random start input) */
   /* For the scheduler (schedule.h): */
   uint32_t picks;       /* times chosen as a parent */
   double exec_time;     /* seconds per run, measured once; 0: unknown */
@@ -46,6 +47,7 @@ struct cfuzz_corpus {
   size_t feature_space; /* run_features.h: cfuzz_feature_space */
   size_t n_features;    /* features in the union ("ft:") */
   uint32_t *holders;    /* per feature: entries that have it */
+  uint32_t *smallest;   /* per feature: length of the shortest entry that had it (-shrink=1); NULL: not kept */
   size_t total_bytes;
   char *dir;            /* where new entries are written; NULL: memory only */
   /* Hashes of file names already loaded from or written to any corpus
@@ -74,6 +76,11 @@ size_t cfuzz_corpus_add(struct cfuzz_corpus *c, const uint8_t *data, const struc
 void cfuzz_corpus_replace(struct cfuzz_corpus *c, size_t i, const uint8_t *data,
                           const struct cfuzz_run_outcome *run, bool persist);
 
+/* Starts keeping, per feature, the length of the shortest entry that has it
+ * (libFuzzer's -shrink=1; judge.h). Dropped entries are not taken back out:
+ * the pass that drops them keeps a shorter holder of each feature. */
+void cfuzz_corpus_keep_smallest(struct cfuzz_corpus *c);
+
 /* True if every PC in bits is covered by some entry. */
 bool cfuzz_corpus_covers(const struct cfuzz_corpus *c, const uint64_t *bits);
 
@@ -88,10 +95,12 @@ size_t cfuzz_corpus_pc_count(const struct cfuzz_corpus *c);
  * shorter, or as long with more traced values, or as good and older) and
  * that traced no more values than those entries, so neither coverage nor a
  * climb in progress is lost (libFuzzer's -reduce_inputs). Entries without
- * features are kept, and with keep_seeds so are loaded ones. A dropped
- * entry's file is removed if this process wrote it. Returns how many went;
- * indices of the remaining entries may change. */
-size_t cfuzz_corpus_drop_redundant(struct cfuzz_corpus *c, bool keep_seeds);
+ * features are kept, and with keep_seeds so are loaded ones. by_length
+ * (-shrink=1): traced values do not count, an entry goes as soon as none of
+ * its features is at its shortest in it. A dropped entry's file is removed
+ * if this process wrote it. Returns how many went; indices of the remaining
+ * entries may change. */
+size_t cfuzz_corpus_drop_redundant(struct cfuzz_corpus *c, bool keep_seeds, bool by_length);
 
 /* Writes every marked entry (with a corpus directory): the new files are
  * written and made durable first (one syncfs for all), then the entries' old

@@ -77,8 +77,11 @@ static const struct flag_def flag_table[] = {
          "inputs start short; the length limit grows after len_control*log2(limit) runs without progress; 0: "
          "-max_len from the start"),
     FLAG("reduce_inputs", FLAG_INT, F(reduce_inputs), "1",
-         "1: drop entries whose features shorter entries also have (and files this process wrote for them)"),
-    TODO_FLAG_HONORS("shrink", FLAG_INT, NO_FIELD, "0", "0", "shrink corpus inputs"),
+         "1: a shorter input with its parent's features replaces it, and entries whose features shorter entries "
+         "also have are dropped (and files this process wrote for them); 0: neither"),
+    FLAG("shrink", FLAG_INT, F(shrink), "0",
+         "1: an input shorter than every entry with one of its features is a new entry; entries left with no "
+         "such feature are dropped"),
     TODO_FLAG_HONORS("reduce_depth", FLAG_INT, NO_FIELD, "0", "0", "reduce inputs with a depth limit"),
     FLAG("mutate_depth", FLAG_INT, F(mutate_depth), "5",
          "most mutations stacked on one input (1 to 32); libFuzzer runs each step, cfuzz only the last"),

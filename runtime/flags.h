@@ -32,7 +32,7 @@ struct cfuzz_flags {
   /* Feedback and scheduling (libFuzzer's meanings). */
   int64_t use_value_profile, len_control, keep_seed, entropic, entropic_feature_frequency_threshold,
       entropic_number_of_rarest_features, entropic_scale_per_exec_time, prefer_small, shuffle, reduce_inputs,
-      cross_over_uniform_dist;
+      cross_over_uniform_dist, shrink;
   /* Mutation engine (mutate.h). */
   int64_t mutate_depth, only_ascii, print_mutation_stats, cross_over;
   /* Corpus and crash tools (merge.c, minimize.c). */

@@ -413,17 +413,21 @@ static void load_corpus(struct fuzzer *f) {
       cfuzz_corpus_add(&f->corpus, random_input, &f->run, false);
       cfuzz_scheduler_corpus_changed(&f->scheduler);
     }
-    f->corpus.entries[0].seed = false; /* random bytes, not the user's: free to drift */
+    /* Random bytes, not the user's: free to drift. Like libFuzzer's "\n",
+     * never written, improved or not: it holds what the files do not. */
+    f->corpus.entries[0].seed = false;
+    f->corpus.entries[0].memory_only = true;
   }
   fprintf(cfuzz_err(), "INFO: loaded %zu corpus entries (%zu bytes)\n", f->corpus.n, f->corpus.total_bytes);
 }
 
-/* -reduce_inputs: drops entries whose features better ones hold. At fixed
- * run counts, so a -seed run repeats. */
+/* -reduce_inputs, -shrink: drops entries whose features better ones hold.
+ * At fixed run counts, so a -seed run repeats. */
 static void reduce_corpus(struct fuzzer *f) {
-  if (!f->cfg->flags->reduce_inputs)
+  const struct cfuzz_flags *flags = f->cfg->flags;
+  if (!flags->reduce_inputs && !flags->shrink)
     return;
-  if (cfuzz_corpus_drop_redundant(&f->corpus, f->cfg->flags->keep_seed != 0) > 0)
+  if (cfuzz_corpus_drop_redundant(&f->corpus, flags->keep_seed != 0, flags->shrink != 0) > 0)
     cfuzz_scheduler_corpus_changed(&f->scheduler);
 }
 
@@ -553,7 +557,10 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   f.run_bits = cfuzz_xcalloc(f.modules.n_words, sizeof(uint64_t));
   size_t feature_space = cfuzz_feature_space(f.modules.n_pcs);
   cfuzz_corpus_init(&f.corpus, cfg->corpus_dir, f.modules.n_words, feature_space);
-  struct cfuzz_judge_options judge = {.reduce_inputs = flags->reduce_inputs != 0, .keep_seed = flags->keep_seed != 0};
+  struct cfuzz_judge_options judge = {
+      .reduce_inputs = flags->reduce_inputs != 0, .keep_seed = flags->keep_seed != 0, .shrink = flags->shrink != 0};
+  if (judge.shrink)
+    cfuzz_corpus_keep_smallest(&f.corpus);
   cfuzz_judge_init(&f.judge, &judge, feature_space);
   f.run_features.ids = cfuzz_xcalloc(f.modules.n_pcs + CFUZZ_VP_MAX_PER_RUN, sizeof(uint32_t));
   f.scratch_bits = cfuzz_xcalloc(f.modules.n_words ? f.modules.n_words : 1, sizeof(uint64_t));
@@ -640,6 +647,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   }
 
   publish_runs(&f);
+  reduce_corpus(&f); /* the directory is left without redundant files */
   cfuzz_corpus_flush(&f.corpus);
   s = status_of(&f);
   cfuzz_report_status("DONE", &s, 0, 0);

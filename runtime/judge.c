@@ -17,10 +17,15 @@ void cfuzz_judge_free(struct cfuzz_judge *j) {
   j->scratch = NULL;
 }
 
-static bool has_new_feature(const struct cfuzz_corpus *c, const struct cfuzz_run_outcome *run) {
+static bool has_new_feature(const struct cfuzz_judge *j, const struct cfuzz_corpus *c,
+                            const struct cfuzz_run_outcome *run) {
   for (size_t i = 0; i < run->n_features; i++)
     if (!cfuzz_corpus_has_feature(c, run->features[i]))
       return true;
+  if (j->opt.shrink && c->smallest)
+    for (size_t i = 0; i < run->n_features; i++)
+      if (run->features[i] < c->feature_space && run->len < c->smallest[run->features[i]])
+        return true;
   return false;
 }
 
@@ -59,7 +64,7 @@ static uint64_t loop_work(const uint32_t *features, size_t n, size_t pc_features
 
 enum cfuzz_verdict cfuzz_judge_run(struct cfuzz_judge *j, const struct cfuzz_corpus *c,
                                    const struct cfuzz_run_outcome *run, size_t parent) {
-  if (run->fresh || has_new_feature(c, run) || !cfuzz_corpus_covers(c, run->bits))
+  if (run->fresh || has_new_feature(j, c, run) || !cfuzz_corpus_covers(c, run->bits))
     return CFUZZ_VERDICT_NEW;
   if (parent == CFUZZ_NO_PARENT)
     return CFUZZ_VERDICT_BORING;

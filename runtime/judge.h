@@ -4,7 +4,9 @@
  * Rules (docs/runtime.md, "The loop"):
  *  - NEW: the run has a feature (run_features.h: a PC at a hit-count bucket, a
  *    value-profile slot) that no corpus entry has, or reached a PC that the
- *    shared coverage file had never seen ("fresh").
+ *    shared coverage file had never seen ("fresh"); with -shrink=1 also when
+ *    it is shorter than every entry that has one of its features (libFuzzer's
+ *    shrink: the corpus keeps the shortest input of each feature).
  *  - REPLACE: otherwise the run covers every PC of its parent entry, keeps
  *    every feature (hit-count bucket, value-profile slot) that only the
  *    parent has, traced at least as many distinct comparison values and is
@@ -46,6 +48,7 @@ enum cfuzz_verdict {
 struct cfuzz_judge_options {
   bool reduce_inputs; /* -reduce_inputs: a shorter input replaces its parent */
   bool keep_seed;     /* -keep_seed: seeds are never reduced */
+  bool shrink;        /* -shrink: shorter than every holder of a feature is new */
 };
 
 struct cfuzz_judge {

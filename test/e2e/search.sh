@@ -7,6 +7,9 @@
 #                     one CrossOver makes ABCDEFGHIJ (crash line "MS: 1 CrossOver-")
 #   splice_insert     seeds ABCDEHIJ and ZFG, the same with an insertion
 #   splice_seeds      seeds ABCDE00000 and ZZZZZFGHIJ, -max_len=10: any mutations
+#   shrink            (ordered.c) -shrink=1 -reduce_inputs=0 reaches the entry "FUZ" (-exit_on_item)
+#   no_shrink         (ordered.c) the same with -shrink=0 -max_len=64 does not: the control
+#   reduce_files      (ends.c) a run until "FUZ" leaves one file per path in the corpus directory: 4
 set -eu
 . "$(dirname "$0")/lib.sh"
 [ $# -eq 5 ] || fail "usage: $0 CASE FUZZER DIR RUNS SEED"
@@ -29,6 +32,28 @@ case $case_ in
     # shellcheck disable=SC2086
     run_logged "$dir/log" "$fuzzer" $common -max_len=10 -reduce_inputs=0 "$dir/corpus"
     expect_status 77 "finding the splice within -runs=$runs -seed=$seed" "$dir/log" ;;
+  shrink | no_shrink)
+    fuz=0eb8e4ed029b774d80f2b66408203801cb982a60 # sha1 of "FUZ"
+    if [ "$case_" = shrink ]; then flags="-shrink=1"; else flags="-shrink=0 -max_len=64"; fi
+    # shellcheck disable=SC2086
+    run_logged "$dir/log" "$fuzzer" $common $flags -reduce_inputs=0 -exit_on_item=$fuz "$dir/corpus"
+    expect_status 0 "running -runs=$runs -seed=$seed" "$dir/log"
+    if [ "$case_" = shrink ]; then
+      expect_line "^INFO: found item with checksum '$fuz', exiting" "-exit_on_item line" "$dir/log"
+    else
+      expect_line "^Done $runs runs" "Done line (FUZ not reached without -shrink)" "$dir/log"
+    fi
+    note "$case_: as expected within -runs=$runs -seed=$seed"
+    exit 0 ;;
+  reduce_files)
+    # shellcheck disable=SC2086
+    run_logged "$dir/log" "$fuzzer" $common -exit_on_item=0eb8e4ed029b774d80f2b66408203801cb982a60 "$dir/corpus"
+    expect_status 0 "running -runs=$runs -seed=$seed" "$dir/log"
+    expect_line "^INFO: found item with checksum" "-exit_on_item line" "$dir/log"
+    n=$(find "$dir/corpus" -type f | wc -l)
+    [ "$n" -eq 4 ] || fail "corpus directory has $n files, expected 4 (one per path): $(ls "$dir/corpus")"
+    note "$case_: 4 files"
+    exit 0 ;;
   *) fail "unknown case $case_" ;;
 esac
 repro=$(reproducer_of "$dir/log")

@@ -184,6 +184,33 @@ static void test_seeds_and_reduce(void) {
   cfuzz_corpus_free(&c);
 }
 
+/* -shrink=1: shorter than every entry holding one of its features is new;
+ * the corpus keeps each feature's shortest length from then on. */
+static void test_shrink(void) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, NULL, WORDS, cfuzz_feature_space(2 * 64));
+  const uint32_t a[] = {0 * 8 + 0, 1 * 8 + 0}, b[] = {0 * 8 + 0, 2 * 8 + 0};
+  add_with_features(&c, a, 2, 8, 2);
+  add_with_features(&c, b, 2, 5, 2);
+  judge_state.opt.shrink = true;
+  /* Not kept yet: nothing is new by length. */
+  CHECK(judge_features(&c, a, 2, 6, 2, CFUZZ_NO_PARENT) == CFUZZ_VERDICT_BORING);
+  cfuzz_corpus_keep_smallest(&c);
+  CHECK(c.smallest[0] == 5 && c.smallest[8] == 8 && c.smallest[16] == 5);
+  /* pc 1 at 6 bytes (its holder has 8): new. pc 0 alone at 6: not (5). */
+  CHECK(judge_features(&c, a, 2, 6, 2, CFUZZ_NO_PARENT) == CFUZZ_VERDICT_NEW);
+  const uint32_t only0[] = {0 * 8 + 0};
+  CHECK(judge_features(&c, only0, 1, 6, 2, CFUZZ_NO_PARENT) == CFUZZ_VERDICT_BORING);
+  CHECK(judge_features(&c, only0, 1, 4, 2, CFUZZ_NO_PARENT) == CFUZZ_VERDICT_NEW);
+  add_with_features(&c, a, 2, 6, 2);
+  CHECK(c.smallest[8] == 6);
+  CHECK(judge_features(&c, a, 2, 6, 2, CFUZZ_NO_PARENT) == CFUZZ_VERDICT_BORING);
+  /* Without the flag the lengths are not looked at. */
+  judge_state.opt.shrink = false;
+  CHECK(judge_features(&c, only0, 1, 1, 2, CFUZZ_NO_PARENT) == CFUZZ_VERDICT_BORING);
+  cfuzz_corpus_free(&c);
+}
+
 int main(void) {
   struct cfuzz_judge_options defaults = {.reduce_inputs = true};
   cfuzz_judge_init(&judge_state, &defaults, cfuzz_feature_space(2 * 64));
@@ -192,6 +219,7 @@ int main(void) {
   test_features();
   test_drift_work();
   test_seeds_and_reduce();
+  test_shrink();
   cfuzz_judge_free(&judge_state);
   return check_finish("judge");
 }

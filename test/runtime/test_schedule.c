@@ -184,17 +184,20 @@ static void test_drop_redundant(void) {
   add(&c, other, 2, 6, 3);   /* 2: only holder of 17: stays */
   add(&c, climber, 2, 8, 5); /* 3: longer but traced more: a climb, stays */
   size_t n_features = c.n_features, bytes_before = c.total_bytes;
-  CHECK(cfuzz_corpus_drop_redundant(&c, false) == 1);
+  CHECK(cfuzz_corpus_drop_redundant(&c, false, false) == 1);
   CHECK(c.n == 3);
   CHECK(c.entries[0].len == 4 && c.entries[1].len == 6 && c.entries[2].len == 8);
   CHECK(c.total_bytes == bytes_before - 9);
   CHECK(c.n_features == n_features);
-  CHECK(cfuzz_corpus_drop_redundant(&c, false) == 0);
+  CHECK(cfuzz_corpus_drop_redundant(&c, false, false) == 0);
   /* Equal entries: the older stays. Seeds stay with keep_seeds. */
   size_t twin = add(&c, small, 2, 4, 3);
   c.entries[twin].seed = true;
-  CHECK(cfuzz_corpus_drop_redundant(&c, true) == 0);
-  CHECK(cfuzz_corpus_drop_redundant(&c, false) == 1 && c.n == 3);
+  CHECK(cfuzz_corpus_drop_redundant(&c, true, false) == 0);
+  CHECK(cfuzz_corpus_drop_redundant(&c, false, false) == 1 && c.n == 3);
+  /* -shrink=1: by length alone, the climber (longer, traced more) goes too. */
+  CHECK(cfuzz_corpus_drop_redundant(&c, false, true) == 1 && c.n == 2);
+  CHECK(c.entries[0].len == 4 && c.entries[1].len == 6);
   cfuzz_corpus_free(&c);
 }
 
