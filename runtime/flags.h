@@ -55,6 +55,7 @@ struct cfuzz_flags {
   const char *exit_on_src_pos;
   const char *features_dir, *mutation_graph_file; /* entry_records.h */
   const char *exit_on_item;  /* SHA-1 in hex; NULL: unset */
+  const char *focus_function; /* NULL: unset */
   const char *seed_inputs;   /* "a,b,c" or "@FILE"; NULL: unset */
   const char **positional;   /* corpus directories or input files, in order */
   size_t n_positional;

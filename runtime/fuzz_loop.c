@@ -28,6 +28,7 @@
 #include "coverage_file.h"
 #include "crash.h"
 #include "entry_records.h"
+#include "focus.h"
 #include "input_file.h"
 #include "instrumentation.h"
 #include "judge.h"
@@ -75,6 +76,7 @@ struct fuzzer {
   struct cfuzz_scheduler scheduler;
   struct cfuzz_judge judge;
   struct cfuzz_pc_report pcs; /* -print_pcs, -print_funcs, -exit_on_src_pos */
+  struct cfuzz_focus focus;   /* -focus_function */
   struct cfuzz_entry_records records; /* -features_dir, -mutation_graph_file */
   uint64_t *run_bits;    /* PCs of the last run */
   struct cfuzz_run_features run_features; /* features of the last run */
@@ -102,6 +104,7 @@ static struct cfuzz_status status_of(const struct fuzzer *f) {
       .corpus_entries = f->corpus.n,
       .corpus_bytes = f->corpus.total_bytes,
       .len_limit = f->len_limit,
+      .focus = cfuzz_focus_count(&f->focus, &f->corpus),
       .elapsed = cfuzz_now() - f->start,
   };
   return s;
@@ -553,6 +556,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
                CFUZZ_MAX_MODULES);
   if (!cfg->max_len && !flags->max_len)
     fprintf(cfuzz_err(), "INFO: -max_len is not provided; inputs will be at most %zu bytes\n", f.max_len);
+  cfuzz_focus_init(&f.focus, &cfuzz_instr, &f.modules, flags->focus_function);
   open_files(&f);
   f.run_bits = cfuzz_xcalloc(f.modules.n_words, sizeof(uint64_t));
   size_t feature_space = cfuzz_feature_space(f.modules.n_pcs);
@@ -567,7 +571,11 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   f.scratch_features.ids = cfuzz_xcalloc(f.modules.n_pcs + CFUZZ_VP_MAX_PER_RUN, sizeof(uint32_t));
   cfuzz_instr.value_profile.enabled = flags->use_value_profile != 0;
   struct cfuzz_schedule_options schedule = {
-      .entropic = flags->entropic != 0,
+      /* Weights are what favours the focus function's inputs (libFuzzer
+       * turns entropic off instead, for its plain weights by position). */
+      .entropic = flags->entropic != 0 || f.focus.set,
+      .has_focus = f.focus.set,
+      .focus_pc = f.focus.pc,
       .feature_frequency_threshold = (uint32_t)flags->entropic_feature_frequency_threshold,
       .rarest_features = (uint32_t)flags->entropic_number_of_rarest_features,
       .scale_per_exec_time = flags->entropic_scale_per_exec_time != 0,
@@ -607,6 +615,8 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   f.last_progress_run = f.runs;
   struct cfuzz_status s = status_of(&f);
   cfuzz_report_status("INITED", &s, 0, 0);
+  if (flags->focus_function && flags->focus_function[0])
+    fprintf(cfuzz_err(), "INFO: %zu/%zu inputs touch the focus function\n", s.focus, f.corpus.n);
   cfuzz_pc_report_init(&f.pcs, &cfuzz_instr, &f.modules, flags);
   if (cfuzz_pc_report_start(&f.pcs, f.corpus.covered))
     f.run_limit = (int64_t)f.runs;

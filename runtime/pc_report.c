@@ -13,9 +13,6 @@
 extern void __sanitizer_symbolize_pc(void *pc, const char *fmt, char *out, size_t out_size)
     __attribute__((weak));
 
-/* PC table entries' flag for a function's entry block. */
-#define PC_FLAG_FUNCTION_ENTRY 1u
-
 void cfuzz_pc_report_init(struct cfuzz_pc_report *r, const struct cfuzz_instrumentation *instr,
                           const struct cfuzz_modules *modules, const struct cfuzz_flags *flags) {
   memset(r, 0, sizeof *r);
@@ -42,21 +39,27 @@ bool cfuzz_pc_report_wanted(const struct cfuzz_pc_report *r) {
   return r->print_pcs || r->print_funcs || r->exit_on_src_pos;
 }
 
-/* The PC table entry of global PC number `index`; NULL without a table. */
-static const uintptr_t *pc_entry(const struct cfuzz_pc_report *r, size_t index) {
-  for (size_t m = r->instr->n_modules; m-- > 0;) {
-    if (index < r->modules->first_pc[m])
+const uintptr_t *cfuzz_pc_table_entry(const struct cfuzz_instrumentation *instr,
+                                      const struct cfuzz_modules *modules, size_t index) {
+  for (size_t m = instr->n_modules; m-- > 0;) {
+    if (index < modules->first_pc[m])
       continue;
-    const struct cfuzz_module *mod = &r->instr->modules[m];
-    size_t local = index - r->modules->first_pc[m];
+    const struct cfuzz_module *mod = &instr->modules[m];
+    size_t local = index - modules->first_pc[m];
     return mod->pcs && local < mod->n_pcs ? &mod->pcs[2 * local] : NULL;
   }
   return NULL;
 }
 
+static const uintptr_t *pc_entry(const struct cfuzz_pc_report *r, size_t index) {
+  return cfuzz_pc_table_entry(r->instr, r->modules, index);
+}
+
+bool cfuzz_pc_can_symbolize(void) { return __sanitizer_symbolize_pc != NULL; }
+
 /* As libFuzzer, the address after the block's first byte is symbolized (the
  * symbolizer takes addresses as return addresses and looks one byte back). */
-static void describe(uintptr_t pc, const char *fmt, char *out, size_t size) {
+void cfuzz_pc_describe(uintptr_t pc, const char *fmt, char *out, size_t size) {
   if (__sanitizer_symbolize_pc) {
     out[0] = '\0';
     __sanitizer_symbolize_pc((void *)(pc + 1), fmt, out, size);
@@ -69,7 +72,7 @@ static bool matches_src_pos(const struct cfuzz_pc_report *r, uintptr_t pc) {
   if (!r->exit_on_src_pos)
     return false;
   char text[1024];
-  describe(pc, "%F %L", text, sizeof text);
+  cfuzz_pc_describe(pc, "%F %L", text, sizeof text);
   if (!strstr(text, r->exit_on_src_pos))
     return false;
   fprintf(cfuzz_err(), "INFO: found line matching '%s', exiting.\n", r->exit_on_src_pos);
@@ -113,7 +116,7 @@ struct new_funcs {
 static bool count_func(struct cfuzz_pc_report *r, const uintptr_t *entry, void *ctx) {
   (void)r;
   struct new_funcs *funcs = ctx;
-  funcs->n += (entry[1] & PC_FLAG_FUNCTION_ENTRY) != 0;
+  funcs->n += (entry[1] & CFUZZ_PC_FLAG_FUNCTION_ENTRY) != 0;
   return false;
 }
 
@@ -121,11 +124,11 @@ static bool report_pc(struct cfuzz_pc_report *r, const uintptr_t *entry, void *c
   struct new_funcs *funcs = ctx;
   char text[1024];
   if (r->print_pcs) {
-    describe(entry[0], "%p %F %L", text, sizeof text);
+    cfuzz_pc_describe(entry[0], "%p %F %L", text, sizeof text);
     fprintf(cfuzz_err(), "\tNEW_PC: %s\n", text);
   }
-  if ((entry[1] & PC_FLAG_FUNCTION_ENTRY) && funcs->printed < r->print_funcs) {
-    describe(entry[0], "%p %F %L", text, sizeof text);
+  if ((entry[1] & CFUZZ_PC_FLAG_FUNCTION_ENTRY) && funcs->printed < r->print_funcs) {
+    cfuzz_pc_describe(entry[0], "%p %F %L", text, sizeof text);
     fprintf(cfuzz_err(), "\tNEW_FUNC[%zu/%zu]: %s\n", ++funcs->printed, funcs->n, text);
   }
   return matches_src_pos(r, entry[0]);

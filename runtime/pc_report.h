@@ -40,4 +40,15 @@ bool cfuzz_pc_report_start(struct cfuzz_pc_report *r, const uint64_t *covered);
  * it observed. Returns true when -exit_on_src_pos matched. */
 bool cfuzz_pc_report_observe(struct cfuzz_pc_report *r, const uint64_t *run_bits);
 
+/* PC table entries' flag for a function's entry block. */
+#define CFUZZ_PC_FLAG_FUNCTION_ENTRY 1u
+/* The PC table entry {pc, flags} of global PC number `index`; NULL without
+ * a table. */
+const uintptr_t *cfuzz_pc_table_entry(const struct cfuzz_instrumentation *instr,
+                                      const struct cfuzz_modules *modules, size_t index);
+/* The symbolizer's description of a PC table address in fmt (%p, %F, %L);
+ * the address only without a sanitizer. */
+void cfuzz_pc_describe(uintptr_t pc, const char *fmt, char *out, size_t size);
+bool cfuzz_pc_can_symbolize(void);
+
 #endif

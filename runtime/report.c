@@ -27,11 +27,13 @@ void cfuzz_report_status_with(const char *event, const struct cfuzz_status *s, s
     snprintf(size, sizeof size, "%zuKb", s->corpus_bytes >> 10);
   else
     snprintf(size, sizeof size, "%zuMb", s->corpus_bytes >> 20);
-  char lim[40] = "";
+  char focus[40] = "", lim[40] = "";
+  if (s->focus)
+    snprintf(focus, sizeof focus, " focus: %zu", s->focus);
   if (s->len_limit)
     snprintf(lim, sizeof lim, " lim: %zu", s->len_limit);
-  fprintf(cfuzz_err(), "#%" PRIu64 "\t%-6s cov: %zu ft: %zu corp: %zu/%s%s exec/s: %" PRIu64 " rss: %zuMb", s->runs,
-          event, s->cov, s->ft, s->corpus_entries, size, lim, exec_per_sec(s), cfuzz_peak_rss_mb());
+  fprintf(cfuzz_err(), "#%" PRIu64 "\t%-6s cov: %zu ft: %zu corp: %zu/%s%s%s exec/s: %" PRIu64 " rss: %zuMb",
+          s->runs, event, s->cov, s->ft, s->corpus_entries, size, focus, lim, exec_per_sec(s), cfuzz_peak_rss_mb());
   if (max_len)
     fprintf(cfuzz_err(), " L: %zu/%zu", new_len, max_len);
   if (extra && *extra)

@@ -14,6 +14,7 @@ struct cfuzz_status {
   size_t corpus_entries;
   size_t corpus_bytes;
   size_t len_limit;    /* current input length limit ("lim:"), 0: not shown */
+  size_t focus;        /* entries that reach the -focus_function ("focus:"), 0: not shown */
   double elapsed;      /* seconds since the loop started */
 };
 

@@ -14,6 +14,8 @@
 #define RECENT_BOOST 4.0
 /* Every entry keeps some weight, so none is starved. */
 #define BASE_WEIGHT 0.05
+/* libFuzzer's factor for inputs that reach the focus function. */
+#define FOCUS_BOOST 1000.0
 
 void cfuzz_scheduler_init(struct cfuzz_scheduler *s, const struct cfuzz_schedule_options *o, size_t feature_space) {
   memset(s, 0, sizeof *s);
@@ -72,6 +74,8 @@ double cfuzz_scheduler_weight(const struct cfuzz_scheduler *s, const struct cfuz
   }
   if (e->picks < RECENT_PICKS)
     rarity *= RECENT_BOOST;
+  if (s->opt.has_focus && (e->bits[s->opt.focus_pc / 64] >> (s->opt.focus_pc % 64) & 1))
+    rarity *= FOCUS_BOOST;
   if (s->opt.scale_per_exec_time && e->exec_time > 0 && mean_time > 0) {
     double t = e->exec_time > SCHEDULE_TIME_FLOOR_S ? e->exec_time : SCHEDULE_TIME_FLOOR_S;
     /* Powers of two (the nearest to mean/t, from 1/16 to 2), so small

@@ -45,6 +45,8 @@ struct cfuzz_schedule_options {
   uint32_t feature_frequency_threshold; /* rare: hit at most this often */
   uint32_t rarest_features;             /* at most this many count as rare */
   bool scale_per_exec_time;
+  bool has_focus;   /* -focus_function: entries covering PC focus_pc weigh FOCUS_BOOST times more */
+  size_t focus_pc;
 };
 
 struct cfuzz_scheduler {

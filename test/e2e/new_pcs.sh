@@ -54,6 +54,28 @@ asan_exit_on_src_pos)
   expect_line "^INFO: found line matching 'reached_by_b', exiting\.$" "covered while loading" "$log"
   expect_line '^#2[[:space:]]+DONE ' "covered while loading" "$log"
   ;;
+asan_focus)
+  # -focus_function: found by name; of the corpus "A" and "B", the one that
+  # reaches it counts, at INITED and in status lines (libFuzzer's lines).
+  fresh_corpus
+  printf 'B' >corpus/b
+  run_logged "$log" "$fuzzer" $common -focus_function=reached_by_b
+  expect_status 0 asan_focus "$log"
+  expect_line "^INFO: Focus function is set to 'reached_by_b'$" asan_focus "$log"
+  expect_line '^INFO: 1/2 inputs touch the focus function$' asan_focus "$log"
+  expect_line '^#[0-9]+[[:space:]]+DONE .* corp: [0-9]+/[0-9]+b focus: [1-9][0-9]* ' "focus: in DONE" "$log"
+  fresh_corpus
+  run_logged "$log" "$fuzzer" $common
+  ! grep -q 'focus' "$log" || fail "focus lines without -focus_function"
+  fresh_corpus
+  run_logged "$log" "$fuzzer" $common -focus_function=no_such_function
+  expect_status 1 "unknown focus function" "$log"
+  expect_line '^ERROR: Failed to set focus function\. .*\(no_such_function\)' "unknown focus function" "$log"
+  fresh_corpus
+  run_logged "$log" "$fuzzer" $common -focus_function=auto
+  expect_status 0 "-focus_function=auto" "$log"
+  expect_line 'focus_function=auto needs data-flow traces.*ignored' "-focus_function=auto" "$log"
+  ;;
 plain)
   # No sanitizer: addresses only, and -exit_on_src_pos is refused plainly.
   fresh_corpus
@@ -63,6 +85,11 @@ plain)
   expect_line '^	NEW_FUNC\[1/1\]: 0x[0-9a-f]+$' "NEW_FUNC address" "$log"
   expect_line 'exit_on_src_pos needs a sanitizer' "-exit_on_src_pos warned" "$log"
   expect_line '^Done 3000 runs' "-exit_on_src_pos ignored" "$log"
+  # -focus_function cannot find names either: libFuzzer's error, and why.
+  fresh_corpus
+  run_logged "$log" "$fuzzer" $common -focus_function=reached_by_b
+  expect_status 1 "-focus_function without a symbolizer" "$log"
+  expect_line '^ERROR: Failed to set focus function.*needs a sanitizer' "-focus_function without a symbolizer" "$log"
   ;;
 *)
   fail "unknown case $case"

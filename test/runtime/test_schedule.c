@@ -201,7 +201,33 @@ static void test_drop_redundant(void) {
   cfuzz_corpus_free(&c);
 }
 
+/* -focus_function: an entry whose run covered the focus PC weighs 1000
+ * times more than an otherwise equal one. */
+static void test_focus(void) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, NULL, 1, SPACE);
+  const uint32_t ft[] = {0};
+  uint64_t without = 1, with = 1 | 1u << 5;
+  struct cfuzz_run_outcome plain = {.bits = &without, .features = ft, .n_features = 1, .len = 4};
+  struct cfuzz_run_outcome reaching = {.bits = &with, .features = ft, .n_features = 1, .len = 4};
+  cfuzz_corpus_add(&c, bytes, &plain, false);
+  cfuzz_corpus_add(&c, bytes, &reaching, false);
+  struct cfuzz_schedule_options o = entropic;
+  o.has_focus = true;
+  o.focus_pc = 5;
+  struct cfuzz_scheduler s;
+  cfuzz_scheduler_init(&s, &o, SPACE);
+  double w0 = cfuzz_scheduler_weight(&s, &c.entries[0], 255, 0), w1 = cfuzz_scheduler_weight(&s, &c.entries[1], 255, 0);
+  CHECK(w1 > 999 * w0 && w1 < 1001 * w0);
+  size_t counts[2] = {0};
+  count_picks(&s, &c, counts, 4000);
+  CHECK(counts[1] > 3900);
+  cfuzz_scheduler_free(&s);
+  cfuzz_corpus_free(&c);
+}
+
 int main(void) {
+  test_focus();
   test_uniform();
   test_rarity();
   test_recency_and_time();
