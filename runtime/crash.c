@@ -252,6 +252,8 @@ void cfuzz_crash_overwritten_input(struct cfuzz_crash_context *ctx) {
 void cfuzz_crash_leak(struct cfuzz_crash_context *ctx) {
   begin_dying();
   /* LeakSanitizer has printed its report. */
+  if (ctx->loading_inputs)
+    put("\nINFO: a leak has been found in the initial corpus.\n\n");
   put("INFO: to ignore leaks on libFuzzer side use -detect_leaks=0.\n\n");
   flush();
   save(ctx, CFUZZ_KIND_LEAK, 0, cfuzz_signature(CFUZZ_KIND_LEAK, NULL, 0));

@@ -44,6 +44,7 @@ struct cfuzz_crash_context {
   const uint64_t *runs;            /* NULL, or executions so far, for the stats */
   const struct cfuzz_mutator *mutator; /* NULL, or the one that made the input: libFuzzer's MS: line */
   int print_final_stats;           /* -print_final_stats=1: print them after a crash too */
+  bool loading_inputs;             /* running the initial corpus (a leak report says so) */
   /* Filled by cfuzz_crash_install: */
   volatile struct cfuzz_input_header *progress; /* input->header, or own_progress */
   struct cfuzz_input_header own_progress;

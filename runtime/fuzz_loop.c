@@ -601,7 +601,9 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
    * went through the intercepted strcmp into the operand table: they are no
    * operands of the target. */
   memset(&cfuzz_instr.cmp, 0, sizeof cfuzz_instr.cmp);
+  f.crash.loading_inputs = true;
   load_corpus(&f);
+  f.crash.loading_inputs = false;
   /* Below the longest -dict word, that word could never be inserted. */
   f.len_limit = LEN_LIMIT_START;
   for (size_t i = 0; i < f.mutator.manual_dict.n; i++)

@@ -90,4 +90,15 @@ done
 for f in "$dir"/corpus/*; do
   ! cmp -s "$f" "$repro" || fail "$kind/$mode: the reproducer was saved as corpus entry $f"
 done
+if [ "$kind" = leak ] && [ "$mode" = single ]; then
+  # Found while fuzzing, not while loading; and as libFuzzer, a leaking
+  # input in the corpus is reported as such (-runs=0 only runs the corpus).
+  ! grep -q 'leak has been found in the initial corpus' "$dir/log" || fail "leak/single: 'initial corpus' while fuzzing"
+  mkdir "$dir/leaky" && cp "$repro" "$dir/leaky/"
+  run_logged "$dir/leaky.log" "$target" $limits -runs=0 -workdir="$dir/work" -artifact_prefix="$dir/leaky-" \
+    "$dir/leaky"
+  expect_status 77 "leak/single: leak in the corpus" "$dir/leaky.log"
+  expect_line '^INFO: a leak has been found in the initial corpus\.$' "leak/single: leak in the corpus" \
+    "$dir/leaky.log"
+fi
 note "$kind/$mode: exit $want, $name, byte-exact"
