@@ -171,6 +171,7 @@ static void set_coverage(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e, c
     }
   }
   e->traced = run->traced;
+  e->work = run->work;
 }
 
 static void fill_entry(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e, const uint8_t *data,

@@ -35,7 +35,7 @@ struct cfuzz_corpus_entry {
   bool memory_only;     /* never written, nor its improvements (the random start input) */
   /* For the scheduler (schedule.h): */
   uint32_t picks;       /* times chosen as a parent */
-  double exec_time;     /* seconds per run, measured once; 0: unknown */
+  uint64_t work;        /* its run's work (cfuzz_run_outcome.work) */
 };
 
 struct cfuzz_corpus {

@@ -81,8 +81,6 @@ struct fuzzer {
   uint64_t *run_bits;    /* PCs of the last run */
   struct cfuzz_run_features run_features; /* features of the last run */
   struct cfuzz_run_outcome run;           /* the last run, as judged */
-  uint64_t *scratch_bits;                 /* a timed rerun's coverage, discarded */
-  struct cfuzz_run_features scratch_features;
   uint64_t next_reduce;                   /* run count of the next -reduce_inputs pass */
   size_t max_len;
   size_t len_limit;
@@ -114,22 +112,6 @@ static void grow_input_file(struct fuzzer *f, size_t capacity) {
   char err[4200];
   if (cfuzz_input_file_reserve(&f->input, capacity, err, sizeof err) != 0)
     cfuzz_fatal("%s", err);
-}
-
-/* Runs the input in the input file once more, timed, for the scheduler;
- * returns seconds. Only for inputs that become or improve an entry, so the
- * clock is not read on every run. The rerun's coverage is discarded and not
- * counted as a run. */
-static double time_input(struct fuzzer *f, size_t len) {
-  if (!f->scheduler.opt.scale_per_exec_time)
-    return 0;
-  int rc;
-  struct cfuzz_target target = {f->cfg->test_one, f->cfg->ctx};
-  double start = cfuzz_now();
-  cfuzz_run_target(&f->crash, &target, f->input.data, len, &rc);
-  double elapsed = cfuzz_now() - start;
-  cfuzz_collect_run(&cfuzz_instr, &f->modules, f->scratch_bits, &f->scratch_features);
-  return elapsed > 0 ? elapsed : 1e-9;
 }
 
 /* Runs the input already in the input file and analyses the run. A NEW
@@ -166,10 +148,18 @@ static void record_entry(struct fuzzer *f, enum cfuzz_verdict v, size_t entry, s
   check_exit_on_item(f, hex);
 }
 
+/* What the run cost, in deterministic units (schedule.h): the comparisons it
+ * traced, plus one per 64 bytes it allocated (touching them costs about
+ * as much as a traced comparison). */
+static uint64_t run_work(void) {
+  return cfuzz_traced_values_calls(&cfuzz_instr.traced) + cfuzz_instr.allocated_bytes / 64;
+}
+
 static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk) {
   const struct cfuzz_loop_config *cfg = f->cfg;
   size_t len = cfuzz_input_file_length(&f->input);
   cfuzz_traced_values_clear(&cfuzz_instr.traced);
+  cfuzz_instr.allocated_bytes = 0;
   int rc;
   struct cfuzz_target target = {cfg->test_one, cfg->ctx};
   enum cfuzz_run_status status = cfuzz_run_target(&f->crash, &target, f->input.data, len, &rc);
@@ -185,6 +175,7 @@ static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk)
       .n_features = f->run_features.n,
       .len = len,
       .traced = cfuzz_traced_values_count(&cfuzz_instr.traced),
+      .work = run_work(),
       .fresh = fresh,
   };
   cfuzz_scheduler_observe(&f->scheduler, &f->run, f->runs);
@@ -198,7 +189,6 @@ static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk)
   case CFUZZ_VERDICT_NEW:
     entry = cfuzz_corpus_add(&f->corpus, f->input.data, &f->run, !on_disk);
     f->corpus.entries[entry].seed = parent == CFUZZ_NO_PARENT;
-    f->corpus.entries[entry].exec_time = time_input(f, len);
     f->new_units++;
     f->last_progress_run = f->runs;
     cfuzz_scheduler_corpus_changed(&f->scheduler);
@@ -208,7 +198,6 @@ static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk)
     break;
   case CFUZZ_VERDICT_REPLACE_BETTER:
     cfuzz_corpus_replace(&f->corpus, parent, f->input.data, &f->run, true);
-    f->corpus.entries[parent].exec_time = time_input(f, len);
     cfuzz_scheduler_corpus_changed(&f->scheduler);
     break;
   }
@@ -567,8 +556,6 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
     cfuzz_corpus_keep_smallest(&f.corpus);
   cfuzz_judge_init(&f.judge, &judge, feature_space);
   f.run_features.ids = cfuzz_xcalloc(f.modules.n_pcs + CFUZZ_VP_MAX_PER_RUN, sizeof(uint32_t));
-  f.scratch_bits = cfuzz_xcalloc(f.modules.n_words ? f.modules.n_words : 1, sizeof(uint64_t));
-  f.scratch_features.ids = cfuzz_xcalloc(f.modules.n_pcs + CFUZZ_VP_MAX_PER_RUN, sizeof(uint32_t));
   cfuzz_instr.value_profile.enabled = flags->use_value_profile != 0;
   struct cfuzz_schedule_options schedule = {
       /* Weights are what favours the focus function's inputs (libFuzzer
@@ -681,8 +668,6 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   cfuzz_modules_free(&f.modules);
   free(f.run_bits);
   free(f.run_features.ids);
-  free(f.scratch_bits);
-  free(f.scratch_features.ids);
   cfuzz_scheduler_free(&f.scheduler);
   cfuzz_judge_free(&f.judge);
   cfuzz_pc_report_free(&f.pcs);

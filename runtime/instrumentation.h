@@ -41,6 +41,10 @@ struct cfuzz_instrumentation {
    * interceptors report only then, as libFuzzer's do: the runtime's own
    * strcmp calls (flag names, mutation names) must not become operands. */
   volatile int target_running;
+  /* Bytes the target allocated in this run (malloc_limit.c; reset by the
+   * loop): big allocations are work the comparison callbacks do not see,
+   * the memset of a large image row, the constructors of a huge vector. */
+  uint64_t allocated_bytes;
 };
 
 extern struct cfuzz_instrumentation cfuzz_instr;

@@ -32,6 +32,8 @@ int __lsan_do_recoverable_leak_check(void) __attribute__((weak));
 
 /* An allocation of `size` bytes is about to happen (or happened). */
 static void check_size(size_t size) {
+  if (cfuzz_instr.target_running)
+    cfuzz_instr.allocated_bytes += size;
   uint64_t limit = __atomic_load_n(&watch.limit_mb, __ATOMIC_RELAXED);
   if (!limit || (size >> 20) < limit)
     return;

@@ -56,6 +56,7 @@ struct cfuzz_run_outcome {
   size_t n_features;
   size_t len;               /* input length */
   uint32_t traced;          /* distinct traced comparison values */
+  uint64_t work;            /* what the run cost (fuzz_loop.c: run_work) */
   bool fresh;               /* some PC was new to the shared coverage file */
 };
 

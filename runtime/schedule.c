@@ -32,7 +32,7 @@ void cfuzz_scheduler_free(struct cfuzz_scheduler *s) {
   free(s->hits);
   free(s->scratch);
   free(s->cumulative);
-  free(s->times);
+  free(s->works);
   memset(s, 0, sizeof *s);
 }
 
@@ -65,7 +65,7 @@ static uint32_t rare_limit(struct cfuzz_scheduler *s, const struct cfuzz_corpus 
 }
 
 double cfuzz_scheduler_weight(const struct cfuzz_scheduler *s, const struct cfuzz_corpus_entry *e,
-                              uint32_t limit, double mean_time) {
+                              uint32_t limit, double median_work) {
   double rarity = BASE_WEIGHT;
   for (uint32_t i = 0; i < e->n_features; i++) {
     uint32_t h = s->hits[e->features[i]];
@@ -76,11 +76,10 @@ double cfuzz_scheduler_weight(const struct cfuzz_scheduler *s, const struct cfuz
     rarity *= RECENT_BOOST;
   if (s->opt.has_focus && (e->bits[s->opt.focus_pc / 64] >> (s->opt.focus_pc % 64) & 1))
     rarity *= FOCUS_BOOST;
-  if (s->opt.scale_per_exec_time && e->exec_time > 0 && mean_time > 0) {
-    double t = e->exec_time > SCHEDULE_TIME_FLOOR_S ? e->exec_time : SCHEDULE_TIME_FLOOR_S;
-    /* Powers of two (the nearest to mean/t, from 1/16 to 2), so small
-     * timing noise rarely changes a weight. */
-    double ratio = mean_time / t;
+  if (s->opt.scale_per_exec_time && e->work > 0 && median_work > 0) {
+    double w = e->work > SCHEDULE_WORK_FLOOR ? (double)e->work : SCHEDULE_WORK_FLOOR;
+    /* Powers of two (the nearest to median/work, from 1/16 to 2). */
+    double ratio = median_work / w;
     for (int up = 0; ratio >= 1.4142 && up < 1; up++, ratio /= 2)
       rarity *= 2;
     for (int down = 0; ratio < 0.7071 && down < 4; down++, ratio *= 2)
@@ -93,25 +92,25 @@ void cfuzz_scheduler_refresh(struct cfuzz_scheduler *s, const struct cfuzz_corpu
   if (c->n > s->cap) {
     s->cap = c->n * 2;
     s->cumulative = cfuzz_xrealloc(s->cumulative, s->cap * sizeof(double));
-    s->times = cfuzz_xrealloc(s->times, s->cap * sizeof(double));
+    s->works = cfuzz_xrealloc(s->works, s->cap * sizeof(double));
   }
   /* The median, not the mean: a few very slow entries (the case this
    * guards against) would drag a mean up to them. */
-  size_t timed = 0;
+  size_t measured = 0;
   for (size_t i = 0; i < c->n; i++) {
-    double t = c->entries[i].exec_time;
-    if (t > 0)
-      s->times[timed++] = t > SCHEDULE_TIME_FLOOR_S ? t : SCHEDULE_TIME_FLOOR_S;
+    uint64_t w = c->entries[i].work;
+    if (w > 0)
+      s->works[measured++] = w > SCHEDULE_WORK_FLOOR ? (double)w : SCHEDULE_WORK_FLOOR;
   }
-  double mean_time = 0;
-  if (timed) {
-    qsort(s->times, timed, sizeof(double), compare_double);
-    mean_time = s->times[timed / 2];
+  double median_work = 0;
+  if (measured) {
+    qsort(s->works, measured, sizeof(double), compare_double);
+    median_work = s->works[measured / 2];
   }
   uint32_t limit = rare_limit(s, c);
   double sum = 0;
   for (size_t i = 0; i < c->n; i++) {
-    sum += cfuzz_scheduler_weight(s, &c->entries[i], limit, mean_time);
+    sum += cfuzz_scheduler_weight(s, &c->entries[i], limit, median_work);
     s->cumulative[i] = sum;
   }
   s->n_weights = c->n;

@@ -7,20 +7,23 @@
  * features that are among the rarest (-entropic_number_of_rarest_features)
  * and hit at most -entropic_feature_frequency_threshold times. Entries not
  * yet picked often (recent finds) weigh more, and with
- * -entropic_scale_per_exec_time=1 so do entries that run
+ * -entropic_scale_per_exec_time=1 (cfuzz's default) so do entries that run
  * faster than the corpus's median, slow ones less (factors 1/16 to 2, in
  * powers of two), so a few slow inputs cannot eat the run. -entropic=0 picks
  * uniformly, as the reference does.
+ *
+ * An entry's speed is its run's work: the values the instrumentation traced,
+ * repeats included (every comparison, switch and string compare executed),
+ * plus the bytes the target allocated / 64 (a huge allocation is filled by
+ * code that traces nothing). It costs an increment per callback and per
+ * malloc, needs no rerun, and unlike a clock it repeats exactly, so a -seed
+ * run stays reproducible with the scaling on.
  *
  * Weights are recomputed from run counts only (when entries changed, at
  * most every SCHEDULE_REFRESH_RUNS runs, and every SCHEDULE_REFRESH_MAX_RUNS
  * anyway; both gaps grow to SCHEDULE_RUNS_PER_ENTRY runs per corpus entry),
  * so a -seed run repeats; a pick is one random draw and a binary
- * search. Execution times are measured once per entry (fuzz_loop.c) and
- * differences below SCHEDULE_TIME_FLOOR_S count as none; still, a rerun
- * preempted on a loaded machine measures long, so with times weighed a
- * -seed run may not repeat: that is why the flag is off by default, as in
- * libFuzzer. */
+ * search. */
 #ifndef CFUZZ_SCHEDULE_H
 #define CFUZZ_SCHEDULE_H
 
@@ -38,7 +41,9 @@
 /* With a large corpus, refreshes are at least this many runs per entry
  * apart (both gaps above grow to it). */
 #define SCHEDULE_RUNS_PER_ENTRY 16
-#define SCHEDULE_TIME_FLOOR_S 100e-6
+/* Work below this (a few microseconds of comparisons) counts as this:
+ * differences among fast entries do not matter. */
+#define SCHEDULE_WORK_FLOOR 1024.0
 
 struct cfuzz_schedule_options {
   bool entropic;
@@ -54,7 +59,7 @@ struct cfuzz_scheduler {
   size_t feature_space;
   uint16_t *hits;       /* per feature: sampled runs that had it (saturating) */
   double *cumulative;   /* running sum of the entries' weights */
-  double *times;        /* scratch: execution times, for their median */
+  double *works;        /* scratch: the entries' work, for its median */
   size_t n_weights;     /* entries the weights cover (0: none yet) */
   size_t cap;
   bool stale;           /* entries changed since the last refresh */
@@ -89,8 +94,8 @@ size_t cfuzz_scheduler_pick_partner(struct cfuzz_scheduler *s, const struct cfuz
                                     struct cfuzz_rng *rng, bool uniform);
 
 /* An entry's weight under the current feature counts (for tests and the
- * refresh). mean_time: the corpus's typical (median) execution time in
- * seconds; 0: unknown. */
+ * refresh). median_work: the corpus's typical (median) work per run; 0:
+ * unknown. */
 double cfuzz_scheduler_weight(const struct cfuzz_scheduler *s, const struct cfuzz_corpus_entry *e,
                               uint32_t rare_limit, double mean_time);
 

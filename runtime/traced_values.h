@@ -20,6 +20,10 @@
 struct cfuzz_traced_values {
   uint32_t count;   /* bits set in this run */
   uint32_t n_dirty; /* entries of dirty[] in use */
+  /* Values traced in this run, repeats included: the run's work as the
+   * instrumentation sees it, a deterministic stand-in for its execution
+   * time (schedule.h). */
+  uint64_t calls;
   uint64_t bits[CFUZZ_TRACED_WORDS];
   uint16_t dirty[CFUZZ_TRACED_WORDS]; /* indices of the non-zero words of bits */
 };
@@ -30,12 +34,14 @@ static inline void cfuzz_traced_values_clear(struct cfuzz_traced_values *set) {
     set->bits[set->dirty[i]] = 0;
   set->n_dirty = 0;
   set->count = 0;
+  set->calls = 0;
 }
 
 static inline void cfuzz_traced_values_add(struct cfuzz_traced_values *set, uint64_t value) {
   /* Fibonacci hashing: pcs and small operands differ in low bits only. */
   uint32_t h = (uint32_t)((value * 0x9E3779B97F4A7C15ull) >> (64 - CFUZZ_TRACED_LOG2_BITS));
   uint64_t *word = &set->bits[h / 64], bit = 1ull << (h % 64), old = *word;
+  set->calls++;
   if (old & bit)
     return;
   if (old == 0)
@@ -46,6 +52,10 @@ static inline void cfuzz_traced_values_add(struct cfuzz_traced_values *set, uint
 
 static inline uint32_t cfuzz_traced_values_count(const struct cfuzz_traced_values *set) {
   return set->count;
+}
+
+static inline uint64_t cfuzz_traced_values_calls(const struct cfuzz_traced_values *set) {
+  return set->calls;
 }
 
 #endif

@@ -108,23 +108,24 @@ static void test_recency_and_time(void) {
   c.entries[0].picks = 100000;
   CHECK(cfuzz_scheduler_weight(&s, &c.entries[0], 255, 0) < fresh);
   c.entries[0].picks = 0;
-  double mean = 1e-3;
-  c.entries[0].exec_time = 16e-3;
-  c.entries[1].exec_time = 1e-3;
-  c.entries[2].exec_time = 0.4e-3;
-  double slow = cfuzz_scheduler_weight(&s, &c.entries[0], 255, mean);
-  double usual = cfuzz_scheduler_weight(&s, &c.entries[1], 255, mean);
-  double fast = cfuzz_scheduler_weight(&s, &c.entries[2], 255, mean);
+  double median = 16000;
+  c.entries[0].work = 256000;
+  c.entries[1].work = 16000;
+  c.entries[2].work = 6400;
+  double slow = cfuzz_scheduler_weight(&s, &c.entries[0], 255, median);
+  double usual = cfuzz_scheduler_weight(&s, &c.entries[1], 255, median);
+  double fast = cfuzz_scheduler_weight(&s, &c.entries[2], 255, median);
   CHECK(slow * 16 == usual);
   CHECK(fast == usual * 2);
-  c.entries[0].exec_time = 1e-6;
-  c.entries[1].exec_time = 5e-6;
-  CHECK(cfuzz_scheduler_weight(&s, &c.entries[0], 255, SCHEDULE_TIME_FLOOR_S) ==
-        cfuzz_scheduler_weight(&s, &c.entries[1], 255, SCHEDULE_TIME_FLOOR_S));
+  /* Below the floor, work differences do not count. */
+  c.entries[0].work = 10;
+  c.entries[1].work = 900;
+  CHECK(cfuzz_scheduler_weight(&s, &c.entries[0], 255, SCHEDULE_WORK_FLOOR) ==
+        cfuzz_scheduler_weight(&s, &c.entries[1], 255, SCHEDULE_WORK_FLOOR));
   /* Slow entries are picked less. */
-  c.entries[0].exec_time = 16e-3;
-  c.entries[1].exec_time = 1e-3;
-  c.entries[2].exec_time = 1e-3;
+  c.entries[0].work = 256000;
+  c.entries[1].work = 16000;
+  c.entries[2].work = 16000;
   size_t counts[3] = {0};
   count_picks(&s, &c, counts, 3000);
   CHECK(counts[0] * 4 < counts[1]);

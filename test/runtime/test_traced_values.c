@@ -20,9 +20,10 @@ static void test_set(void) {
   cfuzz_traced_values_add(&set, 1);
   cfuzz_traced_values_add(&set, 0); /* 0 is a value like any other */
   CHECK(cfuzz_traced_values_count(&set) == 3);
+  CHECK(cfuzz_traced_values_calls(&set) == 4); /* the run's work counts repeats */
   CHECK(set.n_dirty >= 1 && set.n_dirty <= 3);
   cfuzz_traced_values_clear(&set);
-  CHECK(cfuzz_traced_values_count(&set) == 0 && set.n_dirty == 0);
+  CHECK(cfuzz_traced_values_count(&set) == 0 && set.n_dirty == 0 && cfuzz_traced_values_calls(&set) == 0);
   for (uint32_t w = 0; w < CFUZZ_TRACED_WORDS; w++)
     CHECK(set.bits[w] == 0);
   cfuzz_traced_values_add(&set, 1);
