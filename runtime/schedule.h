@@ -97,7 +97,7 @@ size_t cfuzz_scheduler_pick_partner(struct cfuzz_scheduler *s, const struct cfuz
  * refresh). median_work: the corpus's typical (median) work per run; 0:
  * unknown. */
 double cfuzz_scheduler_weight(const struct cfuzz_scheduler *s, const struct cfuzz_corpus_entry *e,
-                              uint32_t rare_limit, double mean_time);
+                              uint32_t rare_limit, double median_work);
 
 /* Recomputes every weight now. */
 void cfuzz_scheduler_refresh(struct cfuzz_scheduler *s, const struct cfuzz_corpus *c, uint64_t runs);
