@@ -79,6 +79,10 @@ struct supervisor {
   int found_exit_code; /* the exit code of the last distinct bug, ignored or not; 0 if none */
   bool done;
   double start, next_status;
+  /* For the final stats: the longest any worker was seen on one run (at the
+   * poll's resolution), and the largest worker RSS seen. */
+  double slowest_run_seconds;
+  size_t peak_worker_rss_mb;
 };
 
 /* Only to cut the poll's sleep short when a worker dies. */
@@ -322,6 +326,9 @@ static void on_worker_ended(struct supervisor *s, struct worker *w, int status) 
     s->done = true;
   }
 
+  /* A timed-out run lasted at least -timeout, whatever the poll last saw. */
+  if (kind == CFUZZ_KIND_TIMEOUT && (double)s->flags->timeout > s->slowest_run_seconds)
+    s->slowest_run_seconds = (double)s->flags->timeout;
   if (kind != CFUZZ_KIND_NONE) {
     bool is_new = cfuzz_signature_set_add(&s->seen, signature);
     fprintf(cfuzz_err(), "INFO: cfuzz: worker %ld: %s (%s)%s\n", (long)w->pid, cfuzz_kind_name(kind), how,
@@ -393,12 +400,20 @@ static void watch_workers(struct supervisor *s, double now) {
     if (!running || runs != w->last_runs) {
       w->last_runs = runs;
       w->last_change = now;
-    } else if (flags->timeout > 0 && now - w->last_change > (double)flags->timeout + BACKSTOP_GRACE_SECONDS) {
-      w->killed_for = CFUZZ_KIND_TIMEOUT;
-      kill(w->pid, SIGKILL);
-      continue;
+    } else {
+      double on_run = now - w->last_change;
+      if (on_run > s->slowest_run_seconds)
+        s->slowest_run_seconds = on_run;
+      if (flags->timeout > 0 && on_run > (double)flags->timeout + BACKSTOP_GRACE_SECONDS) {
+        w->killed_for = CFUZZ_KIND_TIMEOUT;
+        kill(w->pid, SIGKILL);
+        continue;
+      }
     }
-    if (flags->rss_limit_mb > 0 && rss_mb_of(w->pid) > (size_t)((double)flags->rss_limit_mb * BACKSTOP_RSS_FACTOR)) {
+    size_t rss_mb = rss_mb_of(w->pid);
+    if (rss_mb > s->peak_worker_rss_mb)
+      s->peak_worker_rss_mb = rss_mb;
+    if (flags->rss_limit_mb > 0 && rss_mb > (size_t)((double)flags->rss_limit_mb * BACKSTOP_RSS_FACTOR)) {
       /* The worker's watchdog looks once a second: give it the time to
        * report with its own lines first. */
       if (w->over_rss_since == 0)
@@ -565,8 +580,11 @@ int cfuzz_supervise(const struct cfuzz_flags *flags, char **argv, const char *co
     size_t now_entries = count_corpus(corpus_dir);
     fprintf(cfuzz_err(), "stat::new_units_added:          %zu\n",
             now_entries > s.corpus_at_start ? now_entries - s.corpus_at_start : 0);
-    fprintf(cfuzz_err(), "stat::slowest_unit_time_sec:    0\n");
-    fprintf(cfuzz_err(), "stat::peak_rss_mb:              %zu\n", cfuzz_peak_rss_mb());
+    /* Observed from outside, so at the poll's resolution. */
+    fprintf(cfuzz_err(), "stat::slowest_unit_time_sec:    %" PRIu64 "\n", (uint64_t)s.slowest_run_seconds);
+    size_t own_rss_mb = cfuzz_peak_rss_mb();
+    fprintf(cfuzz_err(), "stat::peak_rss_mb:              %zu\n",
+            s.peak_worker_rss_mb > own_rss_mb ? s.peak_worker_rss_mb : own_rss_mb);
   }
   cfuzz_report_done(runs, elapsed);
   int code = stop_code >= 0 ? stop_code : s.exit_code;

@@ -63,7 +63,7 @@ rss)
 esac
 case $mode in
 single) extra="" ;;
-fork) extra="-fork=2 -ignore_timeouts=0 -ignore_ooms=0" ;; # libFuzzer ignores both by default
+fork) extra="-fork=2 -ignore_timeouts=0 -ignore_ooms=0 -print_final_stats=1" ;; # libFuzzer ignores both by default
 *) fail "unknown mode $mode" ;;
 esac
 
@@ -75,6 +75,14 @@ echo "$lines" | while IFS= read -r line; do
   expect_line "$line" "$kind/$mode: report line" "$dir/log"
 done
 expect_line "Test unit written to $dir/artifacts/$artifact-[0-9a-f]{40}\$" "$kind/$mode: artifact line" "$dir/log"
+# The supervisor's final stats come from what it saw of its workers: the
+# slow run and the big RSS are the workers', not its own.
+if [ "$mode" = fork ]; then
+  case $kind in
+  loop) expect_line '^stat::slowest_unit_time_sec: +[1-9][0-9]*$' "$kind/$mode: slowest unit from the workers" "$dir/log" ;;
+  rss) expect_line '^stat::peak_rss_mb: +([6-9][0-9]|[1-9][0-9]{2,})$' "$kind/$mode: peak RSS from the workers" "$dir/log" ;;
+  esac
+fi
 
 set -- "$dir"/artifacts/*
 [ $# -eq 1 ] && [ -f "$1" ] || fail "$kind/$mode: expected exactly one reproducer in $dir/artifacts, found: $*"
