@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -380,6 +382,29 @@ static int compare_names(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A process killed between writing an entry's temporary file and renaming
+ * it leaves `.cfuzz-tmp-<pid>-<n>` behind. Such a file is removed once its
+ * writer is gone and it is a minute old (a write takes microseconds; the age
+ * also spares a live writer whose pid this process cannot see). */
+#define ABANDONED_TMP_SECONDS 60
+
+static void remove_if_abandoned_tmp(const char *dir, const char *name) {
+  static const char prefix[] = ".cfuzz-tmp-";
+  if (strncmp(name, prefix, sizeof prefix - 1) != 0)
+    return;
+  char *end;
+  long pid = strtol(name + sizeof prefix - 1, &end, 10);
+  if (pid <= 0 || *end != '-' || pid == (long)getpid())
+    return;
+  if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+    return;
+  char *path = cfuzz_path_join(dir, name);
+  struct stat st;
+  if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && time(NULL) - st.st_mtime >= ABANDONED_TMP_SECONDS)
+    unlink(path);
+  free(path);
+}
+
 int cfuzz_corpus_scan_dir(struct cfuzz_corpus *c, const char *dir, size_t max_len, cfuzz_corpus_visit_fn visit,
                           void *ctx) {
   DIR *d = opendir(dir);
@@ -391,8 +416,10 @@ int cfuzz_corpus_scan_dir(struct cfuzz_corpus *c, const char *dir, size_t max_le
   size_t n = 0, cap = 0;
   struct dirent *de;
   while ((de = readdir(d)) != NULL) {
-    if (de->d_name[0] == '.')
+    if (de->d_name[0] == '.') {
+      remove_if_abandoned_tmp(dir, de->d_name);
       continue;
+    }
     if (c && known_lookup(c, name_hash(de->d_name)))
       continue;
     if (n == cap) {

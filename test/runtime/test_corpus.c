@@ -6,6 +6,8 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -166,6 +168,34 @@ static void test_unwritable_dir(const char *dir) {
   CHECK(cfuzz_corpus_write_file(ro, (const uint8_t *)"x", 1, &counter, name) != 0);
 }
 
+/* A temporary file whose writer died is removed at the next scan once a
+ * minute old; a live writer's, or a fresh one, stays. */
+static void test_abandoned_tmp(const char *dir) {
+  pid_t child = fork();
+  if (child == 0)
+    _exit(0);
+  waitpid(child, NULL, 0); /* now a pid that no process has */
+  char dead_old[64], dead_new[64], mine[64];
+  snprintf(dead_old, sizeof dead_old, ".cfuzz-tmp-%ld-0", (long)child);
+  snprintf(dead_new, sizeof dead_new, ".cfuzz-tmp-%ld-1", (long)child);
+  snprintf(mine, sizeof mine, ".cfuzz-tmp-%ld-0", (long)getpid());
+  write_named(dir, dead_old, "partial");
+  write_named(dir, dead_new, "partial");
+  write_named(dir, mine, "partial");
+  struct timespec old_times[2] = {{.tv_sec = time(NULL) - 3600}, {.tv_sec = time(NULL) - 3600}};
+  char path[4200];
+  snprintf(path, sizeof path, "%s/%s", dir, dead_old);
+  CHECK(utimensat(AT_FDCWD, path, old_times, 0) == 0);
+  snprintf(path, sizeof path, "%s/%s", dir, mine);
+  CHECK(utimensat(AT_FDCWD, path, old_times, 0) == 0);
+  struct loaded l = {0};
+  CHECK(cfuzz_corpus_scan_dir(NULL, dir, 64, visit, &l) == 0);
+  CHECK(!exists(dir, dead_old));
+  CHECK(exists(dir, dead_new) && exists(dir, mine));
+  for (size_t i = 0; i < l.n && i < 8; i++)
+    CHECK(strncmp(l.names[i], ".cfuzz-tmp", 10) != 0);
+}
+
 int main(void) {
   char *dir1 = check_temp_dir("corpus-write");
   char *dir2 = check_temp_dir("corpus-replace");
@@ -173,6 +203,9 @@ int main(void) {
   test_scan(dir1);
   test_replace(dir2);
   test_unwritable_dir(dir2);
+  char *dir3 = check_temp_dir("corpus-tmp");
+  test_abandoned_tmp(dir3);
+  free(dir3);
   free(dir1);
   free(dir2);
   return check_finish("corpus");
