@@ -90,7 +90,8 @@ def run(a):
     binary = os.path.abspath(os.path.join(a.bins, f"{a.target}.{'aflcmplog' if a.fuzzer == 'aflpp' else a.fuzzer}"))
     if not os.access(binary, os.X_OK):
         sys.exit(f"run_trial: no binary {binary}")
-    log = open(f"{a.out}/log.txt", "w+")
+    # errors="replace": harnesses print raw bytes (libpng writes warnings quoting its input).
+    log = open(f"{a.out}/log.txt", "w+", errors="replace")
     if a.fuzzer == "aflpp":
         cmds, env = afl_cmds(a, binary)
     else:
