@@ -21,6 +21,18 @@ fresh_dir() {
   mkdir -p "$1"
 }
 
+# case_args SCRIPT ARGS...: the start of the scripts called as SCRIPT CASE
+# FUZZER DIR: checks there are three, sets case, fuzzer, dir and log
+# (DIR/log), and empties DIR.
+case_args() {
+  _script=$1
+  shift
+  [ $# -eq 3 ] || fail "usage: $_script CASE FUZZER DIR"
+  case=$1 fuzzer=$2 dir=$3
+  log=$dir/log
+  fresh_dir "$dir"
+}
+
 # run_logged LOG CMD...: runs CMD with stdout+stderr in LOG, never aborting the
 # script; the exit status is left in $status.
 run_logged() {

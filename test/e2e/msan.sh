@@ -10,10 +10,7 @@
 #             reported by MSan, and writes the reproducer
 set -eu
 . "$(dirname "$0")/lib.sh"
-[ $# -eq 3 ] || fail "usage: $0 CASE FUZZER DIR"
-case=$1 fuzzer=$2 dir=$3
-log=$dir/log
-fresh_dir "$dir"
+case_args "$0" "$@"
 common="-workdir=$dir/w -artifact_prefix=$dir/ -seed=1"
 
 case $case in

@@ -8,10 +8,7 @@
 # mutation within a few hundred runs.
 set -eu
 . "$(dirname "$0")/lib.sh"
-[ $# -eq 3 ] || fail "usage: $0 CASE FUZZER DIR"
-case=$1 fuzzer=$2 dir=$3
-log=$dir/log
-fresh_dir "$dir"
+case_args "$0" "$@"
 cd "$dir"
 # Each run starts from a fresh corpus holding "A".
 fresh_corpus() {

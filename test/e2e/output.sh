@@ -6,10 +6,7 @@
 # (letters of "FUZZER" at their positions are separate branches; "!*" crashes).
 set -eu
 . "$(dirname "$0")/lib.sh"
-[ $# -eq 3 ] || fail "usage: $0 CASE FUZZER DIR"
-case=$1 fuzzer=$2 dir=$3
-log=$dir/log
-fresh_dir "$dir"
+case_args "$0" "$@"
 cd "$dir"
 common="-workdir=$dir/w -artifact_prefix=$dir/"
 sha1_of() { printf '%s' "$1" | sha1sum | cut -c1-40; }

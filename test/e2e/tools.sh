@@ -7,10 +7,7 @@
 # one behaviour: outcome files, exit status and libFuzzer's output lines.
 set -eu
 . "$(dirname "$0")/lib.sh"
-[ $# -eq 3 ] || fail "usage: $0 CASE FUZZER DIR"
-case=$1 fuzzer=$2 dir=$3
-log=$dir/log
-fresh_dir "$dir"
+case_args "$0" "$@"
 cd "$dir"
 # Each run keeps its work directory and artifacts here.
 common="-workdir=$dir/w -artifact_prefix=$dir/"
