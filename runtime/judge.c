@@ -73,13 +73,21 @@ enum cfuzz_verdict cfuzz_judge_run(struct cfuzz_judge *j, const struct cfuzz_cor
    * entries swell as growing for traced values did; inputs grow as NEW
    * entries, within the length limit (-len_control). First, as the
    * cheapest test. */
-  if (run->len > e->len || run->traced < e->traced || !cfuzz_bits_cover(run->bits, e->bits, c->n_words))
+  if (run->len > e->len)
+    return CFUZZ_VERDICT_BORING;
+  /* A shorter input that keeps the features only this entry has replaces it
+   * even if it traces fewer values or reaches fewer of the entry's PCs
+   * (libFuzzer's rule): requiring both kept almost every entry at its first
+   * length, and runs on the longer inputs were the slower ones (expat: the
+   * median entry 63 bytes against 16, 97k against 145k exec/s, less
+   * coverage). The climb by traced values goes on at equal length. */
+  bool reduces = run->len < e->len && j->opt.reduce_inputs && !(e->seed && j->opt.keep_seed);
+  if (!reduces && (run->traced < e->traced || !cfuzz_bits_cover(run->bits, e->bits, c->n_words)))
     return CFUZZ_VERDICT_BORING;
   size_t distinct = keeps_unique(j, c, run, e);
   if (distinct == 0 && e->n_features > 0)
     return CFUZZ_VERDICT_BORING;
   bool more_features = distinct > e->n_features;
-  bool reduces = run->len < e->len && j->opt.reduce_inputs && !(e->seed && j->opt.keep_seed);
   if (run->traced > e->traced || more_features || reduces)
     return CFUZZ_VERDICT_REPLACE_BETTER;
   /* A seed's bytes are kept unless something measurably better comes. */

@@ -7,14 +7,15 @@
  *    shared coverage file had never seen ("fresh"); with -shrink=1 also when
  *    it is shorter than every entry that has one of its features (libFuzzer's
  *    shrink: the corpus keeps the shortest input of each feature).
- *  - REPLACE: otherwise the run covers every PC of its parent entry, keeps
- *    every feature (hit-count bucket, value-profile slot) that only the
- *    parent has, traced at least as many distinct comparison values and is
- *    no longer. It is BETTER (worth writing to disk) when it traced more,
- *    has more features, or is shorter (libFuzzer's -reduce_inputs: a smaller
- *    input replaces a larger one with the same features; not with
- *    -reduce_inputs=0, nor for a seed with -keep_seed=1, as libFuzzer never
- *    reduces those); otherwise it is neutral drift, kept in memory only, and
+ *  - REPLACE: otherwise the run keeps every feature (hit-count bucket,
+ *    value-profile slot) that only the parent entry has and is no longer;
+ *    unless it is shorter, it must also cover every PC of the parent and
+ *    trace at least as many distinct comparison values. It is BETTER (worth
+ *    writing to disk) when it traced more, has more features, or is shorter
+ *    (libFuzzer's -reduce_inputs: a smaller input replaces a larger one with
+ *    the same unique features; not with -reduce_inputs=0, nor for a seed with
+ *    -keep_seed=1, as libFuzzer never reduces those); otherwise it is
+ *    neutral drift, kept in memory only, and
  *    only if it does not loop more than the parent (summed hit-count bucket
  *    floors) and the parent is not a seed (a loaded input): drift would throw
  *    away the user's bytes, which crossover and copies draw on, for nothing

@@ -62,6 +62,10 @@ static void test_features(void) {
    * the other entry): boring, although the PCs and traced values are kept. */
   const uint32_t lost[] = {0 * 8 + 0, 1 * 8 + 1, 2 * 8 + 5};
   CHECK(judge_features(&c, lost, 3, 5, 9, 0) == CFUZZ_VERDICT_BORING);
+  /* Shorter with the parent's features and fewer traced values: better. */
+  CHECK(judge_features(&c, parent, 3, 5, 1, 0) == CFUZZ_VERDICT_REPLACE_BETTER);
+  /* Shorter without pc 2, a PC only the parent reached: boring. */
+  CHECK(judge_features(&c, parent, 2, 5, 9, 0) == CFUZZ_VERDICT_BORING);
   /* Longer: boring, even with more features (all known to the corpus). */
   CHECK(judge_features(&c, parent, 3, 12, 2, 0) == CFUZZ_VERDICT_BORING);
   const uint32_t more[] = {0 * 8 + 0, 1 * 8 + 0, 1 * 8 + 1, 2 * 8 + 5};
@@ -139,10 +143,13 @@ static void test_replace(void) {
   CHECK(judge(&c, 0x3, 0x1, 7, 5, false, 0) == CFUZZ_VERDICT_REPLACE_BETTER);
   /* Covers more of the corpus's PCs than the parent: still a replacement. */
   CHECK(judge(&c, 0x7, 0x1, 8, 5, false, 0) == CFUZZ_VERDICT_REPLACE);
-  /* Fewer traced values, longer, or a parent PC lost: boring. */
-  CHECK(judge(&c, 0x3, 0x1, 4, 4, false, 0) == CFUZZ_VERDICT_BORING);
+  /* As long with fewer traced values or a parent PC lost, or longer: boring. */
+  CHECK(judge(&c, 0x3, 0x1, 8, 4, false, 0) == CFUZZ_VERDICT_BORING);
+  CHECK(judge(&c, 0x3, 0x0, 8, 9, false, 0) == CFUZZ_VERDICT_BORING);
   CHECK(judge(&c, 0x3, 0x1, 9, 9, false, 0) == CFUZZ_VERDICT_BORING);
-  CHECK(judge(&c, 0x3, 0x0, 4, 9, false, 0) == CFUZZ_VERDICT_BORING);
+  /* Shorter: better even with fewer traced values, as long as no feature
+   * only the parent has is lost (these runs have none; see test_features). */
+  CHECK(judge(&c, 0x3, 0x1, 4, 4, false, 0) == CFUZZ_VERDICT_REPLACE_BETTER);
   /* Checked against the parent's own PCs, not the union. */
   CHECK(judge(&c, 0x3, 0x1, 4, 1, false, 1) == CFUZZ_VERDICT_BORING);
   CHECK(judge(&c, 0x4, 0x0, 4, 1, false, 1) == CFUZZ_VERDICT_REPLACE);
