@@ -56,8 +56,9 @@
  * LEN_LIMIT_START, libFuzzer's start) and
  * grows by log2(len_limit) bytes after -len_control * log2(len_limit) runs
  * (100 by default; 0: len_limit is -max_len from the start) without a
- * new entry. Short inputs run faster, and the replace-the-parent rule
- * otherwise grows inputs whenever more bytes trace more comparisons. */
+ * new entry or better replacement (libFuzzer counts its reductions too).
+ * Short inputs run faster, and the replace-the-parent rule otherwise grows
+ * inputs whenever more bytes trace more comparisons. */
 #define LEN_LIMIT_START 4
 /* Runs between two -reduce_inputs passes (the first comes after loading). */
 #define REDUCE_EVERY_RUNS (1u << 16)
@@ -198,6 +199,9 @@ static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk)
     break;
   case CFUZZ_VERDICT_REPLACE_BETTER:
     cfuzz_corpus_replace(&f->corpus, parent, f->input.data, &f->run, true);
+    /* Progress for -len_control, as libFuzzer counts its reductions: the
+     * limit grows only once the search at this length has stalled. */
+    f->last_progress_run = f->runs;
     cfuzz_scheduler_corpus_changed(&f->scheduler);
     break;
   }
