@@ -179,7 +179,10 @@ def main():
     a = p.parse_args()
     a.out = os.path.abspath(a.out)
     a.seeds = os.path.abspath(a.seeds)
-    print(json.dumps(run(a)), flush=True)
+    # One write, newline included: matrix.sh's lanes append to the same file through tee, and a
+    # separate write for the newline let the other lane's line land in between (two objects on a line).
+    sys.stdout.write(json.dumps(run(a)) + "\n")
+    sys.stdout.flush()
 
 
 if __name__ == "__main__":
