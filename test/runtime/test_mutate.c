@@ -249,7 +249,7 @@ static void test_float(void) {
   static struct cfuzz_cmp_table t;
   cfuzz_cmp_table_add_float(&t, 1, 2.718281, 0.25, 8);
   double before = 0.25;
-  int le_hits = 0, be_hits = 0, text_hits = 0;
+  int le_hits = 0, be_hits = 0, text_hits = 0, whole_hits = 0;
   for (uint64_t seed = 1; seed <= 40; seed++) {
     struct cfuzz_rng rng;
     struct cfuzz_mutator m;
@@ -268,8 +268,15 @@ static void test_float(void) {
     size_t len = apply(&m, "CMPFloat", buf, 7, 64);
     buf[len] = 0;
     text_hits += strncmp((char *)buf, "x=2.71828", 9) == 0 && buf[len - 1] == ';';
+    /* Only whole numbers count: ".25" inside "1.25" is not 0.25. */
+    memcpy(buf, "n=1.25,0.25;", 12);
+    len = apply(&m, "CMPFloat", buf, 12, 64);
+    buf[len] = 0;
+    CHECK(strncmp((char *)buf, "n=1.25,", 7) == 0);
+    whole_hits += strncmp((char *)buf, "n=1.25,2.71828", 14) == 0 && buf[len - 1] == ';';
     cfuzz_mutator_free(&m);
   }
+  CHECK(whole_hits >= 30);
   CHECK(le_hits >= 30);
   CHECK(be_hits >= 30);
   CHECK(text_hits >= 30);
