@@ -93,9 +93,13 @@ enum cfuzz_verdict cfuzz_judge_run(struct cfuzz_judge *j, const struct cfuzz_cor
   /* A seed's bytes are kept unless something measurably better comes. */
   if (e->seed)
     return CFUZZ_VERDICT_BORING;
-  /* Neutral drift may not loop more: most of a count field's values are
+  /* Neutral drift may not cost more: most of a count field's values are
    * large, so drift walked entries to the slowest inputs (woff2's table
-   * count, libpng's image size) and the run slowed down. */
+   * count, libpng's image size) and the run slowed down. Both measures:
+   * loops show in hit counts, a large vector in the allocated bytes of the
+   * run's work, which no hit count sees. */
+  if (run->work > e->work)
+    return CFUZZ_VERDICT_BORING;
   size_t pc_features = c->feature_space > CFUZZ_VP_SLOTS ? c->feature_space - CFUZZ_VP_SLOTS : c->feature_space;
   if (loop_work(run->features, run->n_features, pc_features) > loop_work(e->features, e->n_features, pc_features))
     return CFUZZ_VERDICT_BORING;

@@ -15,11 +15,11 @@
  *    (libFuzzer's -reduce_inputs: a smaller input replaces a larger one with
  *    the same unique features; not with -reduce_inputs=0, nor for a seed with
  *    -keep_seed=1, as libFuzzer never reduces those); otherwise it is
- *    neutral drift, kept in memory only, and
- *    only if it does not loop more than the parent (summed hit-count bucket
- *    floors) and the parent is not a seed (a loaded input): drift would throw
- *    away the user's bytes, which crossover and copies draw on, for nothing
- *    the run can measure. This is the reference's climb by
+ *    neutral drift, kept in memory only, and only if it does not loop more
+ *    than the parent (summed hit-count bucket floors), costs no more work
+ *    (fuzz_loop.c: run_work), and the parent is not a seed (a loaded
+ *    input): drift would throw away the user's bytes, which crossover and
+ *    copies draw on, for nothing the run can measure. This is the reference's climb by
  *    the number of distinct traced pc ^ value pairs, checked against the
  *    parent's own coverage rather than the global set. A replacement may
  *    not grow: with most targets more bytes trace more comparisons (and

@@ -107,6 +107,28 @@ static void test_drift_work(void) {
   cfuzz_corpus_free(&c);
 }
 
+/* Neutral drift may not cost more work either (a large allocation shows in
+ * no hit count); a better replacement may. */
+static void test_drift_cost(void) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, NULL, WORDS, cfuzz_feature_space(2 * 64));
+  const uint32_t ft[] = {0 * 8 + 0, 1 * 8 + 3};
+  uint64_t bits[WORDS] = {0x7, 0};
+  struct cfuzz_run_outcome run = {.bits = bits, .features = ft, .n_features = 2, .len = 8, .traced = 2, .work = 100};
+  cfuzz_corpus_add(&c, bytes, &run, false);
+  CHECK(cfuzz_judge_run(&judge_state, &c, &run, 0) == CFUZZ_VERDICT_REPLACE);
+  run.work = 99;
+  CHECK(cfuzz_judge_run(&judge_state, &c, &run, 0) == CFUZZ_VERDICT_REPLACE);
+  run.work = 101;
+  CHECK(cfuzz_judge_run(&judge_state, &c, &run, 0) == CFUZZ_VERDICT_BORING);
+  run.traced = 3;
+  CHECK(cfuzz_judge_run(&judge_state, &c, &run, 0) == CFUZZ_VERDICT_REPLACE_BETTER);
+  run.traced = 2;
+  run.len = 7;
+  CHECK(cfuzz_judge_run(&judge_state, &c, &run, 0) == CFUZZ_VERDICT_REPLACE_BETTER);
+  cfuzz_corpus_free(&c);
+}
+
 static void test_new(void) {
   struct cfuzz_corpus c;
   cfuzz_corpus_init(&c, NULL, WORDS, 64 * (WORDS));
@@ -225,6 +247,7 @@ int main(void) {
   test_replace();
   test_features();
   test_drift_work();
+  test_drift_cost();
   test_seeds_and_reduce();
   test_shrink();
   cfuzz_judge_free(&judge_state);
