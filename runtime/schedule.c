@@ -65,7 +65,7 @@ static uint32_t rare_limit(struct cfuzz_scheduler *s, const struct cfuzz_corpus 
 }
 
 double cfuzz_scheduler_weight(const struct cfuzz_scheduler *s, const struct cfuzz_corpus_entry *e,
-                              uint32_t limit, double median_work) {
+                              uint32_t limit, double reference_work) {
   double rarity = BASE_WEIGHT;
   for (uint32_t i = 0; i < e->n_features; i++) {
     uint32_t h = s->hits[e->features[i]];
@@ -76,13 +76,15 @@ double cfuzz_scheduler_weight(const struct cfuzz_scheduler *s, const struct cfuz
     rarity *= RECENT_BOOST;
   if (s->opt.has_focus && (e->bits[s->opt.focus_pc / 64] >> (s->opt.focus_pc % 64) & 1))
     rarity *= FOCUS_BOOST;
-  if (s->opt.scale_per_exec_time && e->work > 0 && median_work > 0) {
+  if (s->opt.scale_per_exec_time && e->work > 0 && reference_work > 0) {
     double w = e->work > SCHEDULE_WORK_FLOOR ? (double)e->work : SCHEDULE_WORK_FLOOR;
-    /* Powers of two (the nearest to median/work, from 1/16 to 2). */
-    double ratio = median_work / w;
+    /* Powers of two (the nearest to reference/work, from 1/64 to 2): down
+     * to 1/64 so that an entry 40 times slower than the typical fast one
+     * gets about its fair share of the time, not 2.5 times it. */
+    double ratio = reference_work / w;
     for (int up = 0; ratio >= 1.4142 && up < 1; up++, ratio /= 2)
       rarity *= 2;
-    for (int down = 0; ratio < 0.7071 && down < 4; down++, ratio *= 2)
+    for (int down = 0; ratio < 0.7071 && down < 6; down++, ratio *= 2)
       rarity /= 2;
   }
   return rarity;
@@ -94,23 +96,25 @@ void cfuzz_scheduler_refresh(struct cfuzz_scheduler *s, const struct cfuzz_corpu
     s->cumulative = cfuzz_xrealloc(s->cumulative, s->cap * sizeof(double));
     s->works = cfuzz_xrealloc(s->works, s->cap * sizeof(double));
   }
-  /* The median, not the mean: a few very slow entries (the case this
-   * guards against) would drag a mean up to them. */
+  /* The lower quartile, not the mean nor the median: slow entries (the case
+   * this guards against) drag a mean up to them, and when they are most of
+   * the corpus (woff2: 38 of 62 entries declaring tens of thousands of
+   * tables), the median too. */
   size_t measured = 0;
   for (size_t i = 0; i < c->n; i++) {
     uint64_t w = c->entries[i].work;
     if (w > 0)
       s->works[measured++] = w > SCHEDULE_WORK_FLOOR ? (double)w : SCHEDULE_WORK_FLOOR;
   }
-  double median_work = 0;
+  double reference_work = 0;
   if (measured) {
     qsort(s->works, measured, sizeof(double), compare_double);
-    median_work = s->works[measured / 2];
+    reference_work = s->works[measured / 4];
   }
   uint32_t limit = rare_limit(s, c);
   double sum = 0;
   for (size_t i = 0; i < c->n; i++) {
-    sum += cfuzz_scheduler_weight(s, &c->entries[i], limit, median_work);
+    sum += cfuzz_scheduler_weight(s, &c->entries[i], limit, reference_work);
     s->cumulative[i] = sum;
   }
   s->n_weights = c->n;

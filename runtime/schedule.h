@@ -8,8 +8,8 @@
  * and hit at most -entropic_feature_frequency_threshold times. Entries not
  * yet picked often (recent finds) weigh more, and with
  * -entropic_scale_per_exec_time=1 (cfuzz's default) so do entries that run
- * faster than the corpus's median, slow ones less (factors 1/16 to 2, in
- * powers of two), so a few slow inputs cannot eat the run. -entropic=0 picks
+ * as fast as the corpus's fastest quarter, slow ones less (factors 1/64 to
+ * 2, in powers of two), so slow inputs cannot eat the run. -entropic=0 picks
  * uniformly, as the reference does.
  *
  * An entry's speed is its run's work: the values the instrumentation traced,
@@ -59,7 +59,7 @@ struct cfuzz_scheduler {
   size_t feature_space;
   uint16_t *hits;       /* per feature: sampled runs that had it (saturating) */
   double *cumulative;   /* running sum of the entries' weights */
-  double *works;        /* scratch: the entries' work, for its median */
+  double *works;        /* scratch: the entries' work, for its lower quartile */
   size_t n_weights;     /* entries the weights cover (0: none yet) */
   size_t cap;
   bool stale;           /* entries changed since the last refresh */
@@ -94,10 +94,10 @@ size_t cfuzz_scheduler_pick_partner(struct cfuzz_scheduler *s, const struct cfuz
                                     struct cfuzz_rng *rng, bool uniform);
 
 /* An entry's weight under the current feature counts (for tests and the
- * refresh). median_work: the corpus's typical (median) work per run; 0:
- * unknown. */
+ * refresh). reference_work: the work of the corpus's fast entries (its
+ * lower quartile); 0: unknown. */
 double cfuzz_scheduler_weight(const struct cfuzz_scheduler *s, const struct cfuzz_corpus_entry *e,
-                              uint32_t rare_limit, double median_work);
+                              uint32_t rare_limit, double reference_work);
 
 /* Recomputes every weight now. */
 void cfuzz_scheduler_refresh(struct cfuzz_scheduler *s, const struct cfuzz_corpus *c, uint64_t runs);

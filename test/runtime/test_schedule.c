@@ -117,6 +117,11 @@ static void test_recency_and_time(void) {
   double fast = cfuzz_scheduler_weight(&s, &c.entries[2], 255, median);
   CHECK(slow * 16 == usual);
   CHECK(fast == usual * 2);
+  /* Down to 1/64, no further. */
+  c.entries[0].work = 16000 * 64;
+  CHECK(cfuzz_scheduler_weight(&s, &c.entries[0], 255, median) * 64 == usual);
+  c.entries[0].work = 16000 * 1024;
+  CHECK(cfuzz_scheduler_weight(&s, &c.entries[0], 255, median) * 64 == usual);
   /* Below the floor, work differences do not count. */
   c.entries[0].work = 10;
   c.entries[1].work = 900;
@@ -129,6 +134,26 @@ static void test_recency_and_time(void) {
   size_t counts[3] = {0};
   count_picks(&s, &c, counts, 3000);
   CHECK(counts[0] * 4 < counts[1]);
+  cfuzz_scheduler_free(&s);
+  cfuzz_corpus_free(&c);
+}
+
+/* The reference is the lower quartile of the corpus's work: when slow
+ * entries are most of the corpus, the fast ones still get most picks. */
+static void test_slow_majority(void) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, NULL, 1, SPACE);
+  const uint32_t ft[] = {0};
+  for (int i = 0; i < 8; i++) {
+    size_t k = add(&c, ft, 1, 4, 0);
+    c.entries[k].work = i < 3 ? 2000 : 2000 * 32;
+  }
+  struct cfuzz_scheduler s;
+  cfuzz_scheduler_init(&s, &entropic, SPACE);
+  size_t counts[8] = {0};
+  count_picks(&s, &c, counts, 4000);
+  size_t fast = counts[0] + counts[1] + counts[2], slow = 4000 - fast;
+  CHECK(fast > slow * 4);
   cfuzz_scheduler_free(&s);
   cfuzz_corpus_free(&c);
 }
@@ -232,6 +257,7 @@ int main(void) {
   test_uniform();
   test_rarity();
   test_recency_and_time();
+  test_slow_majority();
   test_reproducible();
   test_drop_redundant();
   return check_finish("schedule");
