@@ -36,7 +36,7 @@ size_t cfuzz_mutation_custom(struct cfuzz_mutator *m, uint8_t *buf, size_t len, 
 }
 
 size_t cfuzz_mutation_custom_cross_over(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
-  if (!LLVMFuzzerCustomCrossOver || !m->partner || !m->scratch || cap > m->scratch_cap)
+  if (!LLVMFuzzerCustomCrossOver || !m->scratch || cap > m->scratch_cap || !cfuzz_mutator_partner(m))
     return CFUZZ_MUTATION_FAILED;
   unsigned int seed = (unsigned int)cfuzz_rng_next(m->rng);
   cfuzz_msan_initialized(buf, len);

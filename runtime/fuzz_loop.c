@@ -427,6 +427,16 @@ static void reduce_corpus(struct fuzzer *f) {
     cfuzz_scheduler_corpus_changed(&f->scheduler);
 }
 
+/* The crossover partner, drawn only when a mutation asks for one: by the
+ * parents' weights, as libFuzzer does unless -cross_over_uniform_dist=1. */
+static const uint8_t *pick_partner(void *ctx, size_t *len) {
+  struct fuzzer *f = ctx;
+  const struct cfuzz_corpus_entry *p = &f->corpus.entries[cfuzz_scheduler_pick_partner(
+      &f->scheduler, &f->corpus, &f->rng, f->cfg->flags->cross_over_uniform_dist != 0)];
+  *len = p->len;
+  return p->data;
+}
+
 static void mutate_and_run_one(struct fuzzer *f, size_t parent) {
   const struct cfuzz_corpus_entry *e = &f->corpus.entries[parent];
   size_t need = e->len + MUTATION_GROWTH;
@@ -435,14 +445,11 @@ static void mutate_and_run_one(struct fuzzer *f, size_t parent) {
   if (need > f->input.capacity)
     grow_input_file(f, need);
   size_t cap = f->input.capacity < f->len_limit ? f->input.capacity : f->len_limit;
-  const struct cfuzz_corpus_entry *partner = NULL;
-  /* By the parents' weights, as libFuzzer does unless
-   * -cross_over_uniform_dist=1. */
-  if (f->cfg->flags->cross_over)
-    partner = &f->corpus.entries[cfuzz_scheduler_pick_partner(&f->scheduler, &f->corpus, &f->rng,
-                                                              f->cfg->flags->cross_over_uniform_dist != 0)];
-  size_t len = cfuzz_mutator_mutate(&f->mutator, e->data, e->len, f->input.data, cap,
-                                    partner ? partner->data : NULL, partner ? partner->len : 0);
+  /* Only while some entry has bytes: a crossover with an empty partner
+   * fails, and the empty target's corpus is one empty entry. */
+  bool crossover = f->cfg->flags->cross_over && f->corpus.total_bytes > 0;
+  cfuzz_mutator_set_partner_source(&f->mutator, crossover ? pick_partner : NULL, f);
+  size_t len = cfuzz_mutator_mutate(&f->mutator, e->data, e->len, f->input.data, cap, NULL, 0);
   cfuzz_input_file_set_length(&f->input, len);
   enum cfuzz_verdict v = run_one(f, parent, false);
   /* Progress only: a neutral swap (REPLACE) is no success of the mutations

@@ -52,6 +52,19 @@ void cfuzz_mutator_init(struct cfuzz_mutator *m, struct cfuzz_rng *rng, const st
   cfuzz_dict_init(&m->auto_dict, CFUZZ_AUTO_DICT_WORDS);
 }
 
+void cfuzz_mutator_set_partner_source(struct cfuzz_mutator *m, cfuzz_partner_source source, void *ctx) {
+  m->partner_source = source;
+  m->partner_ctx = ctx;
+}
+
+bool cfuzz_mutator_partner(struct cfuzz_mutator *m) {
+  if (!m->partner && m->partner_source && !m->partner_asked) {
+    m->partner_asked = true;
+    m->partner = m->partner_source(m->partner_ctx, &m->partner_len);
+  }
+  return m->partner != NULL;
+}
+
 void cfuzz_mutator_free(struct cfuzz_mutator *m) {
   cfuzz_custom_mutators_bind(NULL);
   free(m->scratch);
@@ -104,7 +117,7 @@ static unsigned needs_met(struct cfuzz_mutator *m) {
       m->calls_since_cmp_scan++ % CMP_SCAN_INTERVAL == 0)
     m->cmp_seen = scan_cmp_table(m->cmp);
   unsigned met = m->cmp_seen;
-  if (m->partner && m->partner_len)
+  if ((m->partner && m->partner_len) || m->partner_source)
     met |= CFUZZ_NEEDS_PARTNER;
   if (m->manual_dict.n)
     met |= CFUZZ_NEEDS_MANUAL_DICT;
@@ -214,7 +227,8 @@ size_t cfuzz_mutator_mutate(struct cfuzz_mutator *m, const uint8_t *src, size_t 
   size_t len = src_len < cap ? src_len : cap;
   memcpy(dst, src, len);
   m->partner = partner;
-  m->partner_len = partner_len;
+  m->partner_len = partner ? partner_len : 0;
+  m->partner_asked = false;
   m->sequence_len = 0;
   m->n_words = 0;
   /* 1 mutation half the time, else 2..depth: single steps climb

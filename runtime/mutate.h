@@ -81,6 +81,9 @@ struct cfuzz_mutation_stats {
   uint64_t useful; /* times part of a sequence that produced a useful input */
 };
 
+/* Returns a crossover partner's bytes and sets *len; NULL: none. */
+typedef const uint8_t *(*cfuzz_partner_source)(void *ctx, size_t *len);
+
 struct cfuzz_mutator {
   struct cfuzz_rng *rng; /* shared with the loop: one stream makes -seed repeat */
   const struct cfuzz_cmp_table *cmp;
@@ -105,9 +108,15 @@ struct cfuzz_mutator {
   size_t fallbacks[2]; /* InsertByte, ChangeByte: when nothing else applies */
   uint8_t *scratch; /* output of LLVMFuzzerCustomCrossOver, scratch_cap bytes */
   size_t scratch_cap;
-  /* Crossover partner of the current call (NULL: none). */
+  /* Crossover partner of the current call (NULL: none yet). A call given
+   * none asks partner_source, if set, the first time a mutation needs one:
+   * most calls apply no crossover, and a pick is a draw by weight (the
+   * empty target's run spent 3% of its instructions on it). */
   const uint8_t *partner;
   size_t partner_len;
+  cfuzz_partner_source partner_source;
+  void *partner_ctx;
+  bool partner_asked;
   /* Mutations applied to the current input, in order (table indices). */
   uint8_t sequence[CFUZZ_MAX_MUTATE_DEPTH];
   size_t sequence_len;
@@ -127,11 +136,19 @@ struct cfuzz_mutator {
 };
 
 void cfuzz_mutator_init(struct cfuzz_mutator *m, struct cfuzz_rng *rng, const struct cfuzz_mutator_options *o);
+
+/* Where crossover partners come from when cfuzz_mutator_mutate gets none
+ * (the loop's corpus); NULL: no crossover then. */
+void cfuzz_mutator_set_partner_source(struct cfuzz_mutator *m, cfuzz_partner_source source, void *ctx);
+
+/* The current call's crossover partner, asking the source the first time;
+ * false if there is none. */
+bool cfuzz_mutator_partner(struct cfuzz_mutator *m);
 void cfuzz_mutator_free(struct cfuzz_mutator *m);
 
 /* Copies src to dst (at most cap bytes) and applies 1 (half of the time) or
- * 2 to `depth` stacked mutations. partner (may be NULL) is another corpus
- * entry for crossover. Returns the new length, <= cap. src and dst must not
+ * 2 to `depth` stacked mutations. partner (may be NULL: then the partner
+ * source's, if needed) is another corpus entry for crossover. Returns the new length, <= cap. src and dst must not
  * overlap; dst has room for cap bytes. */
 size_t cfuzz_mutator_mutate(struct cfuzz_mutator *m, const uint8_t *src, size_t src_len, uint8_t *dst,
                             size_t cap, const uint8_t *partner, size_t partner_len);

@@ -237,10 +237,10 @@ size_t cfuzz_mutation_copy_part(struct cfuzz_mutator *m, uint8_t *buf, size_t le
  * of the partner, or keeps a prefix of the input and appends a suffix of the
  * partner. */
 size_t cfuzz_mutation_cross_over(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
+  if (cap == 0 || !cfuzz_mutator_partner(m) || m->partner_len == 0)
+    return CFUZZ_MUTATION_FAILED;
   const uint8_t *p = m->partner;
   size_t plen = m->partner_len;
-  if (!p || plen == 0 || cap == 0)
-    return CFUZZ_MUTATION_FAILED;
   switch (mu_below(m, 3)) {
   case 0: { /* overwrite */
     if (len == 0)

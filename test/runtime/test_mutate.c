@@ -509,6 +509,49 @@ static void test_pick_tables(void) {
   cfuzz_mutator_free(&m);
 }
 
+static int source_calls;
+static const uint8_t source_bytes[] = "PPPPPPPP";
+static const uint8_t *count_source(void *ctx, size_t *len) {
+  source_calls++;
+  *len = sizeof source_bytes - 1;
+  return ctx ? source_bytes : NULL;
+}
+
+/* A call given no partner asks the source once at most, and only when it
+ * picks a crossover; a source with none leaves crossover out. */
+static void test_partner_source(void) {
+  struct cfuzz_rng rng;
+  struct cfuzz_mutator m;
+  init(&m, &rng, 11, &table);
+  cfuzz_mutator_set_partner_source(&m, count_source, (void *)1);
+  int k = cfuzz_mutation_index("CrossOver");
+  static const uint8_t src[] = "0123456789abcdef";
+  uint8_t dst[64];
+  int crossovers = 0, asked = 0;
+  for (int iter = 0; iter < 4000; iter++) {
+    source_calls = 0;
+    cfuzz_mutator_mutate(&m, src, 16, dst, sizeof dst, NULL, 0);
+    bool crossed = false;
+    for (size_t i = 0; i < m.sequence_len; i++)
+      crossed |= m.sequence[i] == k;
+    /* Asked without a crossover in the end only if it then failed (an
+     * earlier mutation of the stack had erased the whole input). */
+    CHECK(source_calls <= 1 && (!crossed || source_calls == 1));
+    asked += source_calls;
+    crossovers += crossed;
+  }
+  CHECK(crossovers > 40 && asked < crossovers + crossovers / 4);
+  /* A source without a partner: crossover fails, another mutation applies. */
+  cfuzz_mutator_set_partner_source(&m, count_source, NULL);
+  for (int iter = 0; iter < 2000; iter++) {
+    size_t len = cfuzz_mutator_mutate(&m, src, 16, dst, sizeof dst, NULL, 0);
+    CHECK(len <= sizeof dst && m.sequence_len >= 1);
+    for (size_t i = 0; i < m.sequence_len; i++)
+      CHECK(m.sequence[i] != k);
+  }
+  cfuzz_mutator_free(&m);
+}
+
 int main(void) {
   fill_table();
   test_bounds();
@@ -525,5 +568,6 @@ int main(void) {
   test_sequence();
   test_rng();
   test_pick_tables();
+  test_partner_source();
   return check_finish("mutate");
 }
