@@ -1,4 +1,4 @@
-/* fuzz_loop.c - the fuzz loop: start -> mutate_and_run_one -> run_one,
+/* fuzz_loop.c - the fuzz loop: start -> mutate_and_run -> run_one,
  * following the reference design (lib/fuzzer.zig at d789f1e5cf).
  *
  * run_one runs the input, merges its PCs into the shared coverage file and
@@ -83,6 +83,7 @@ struct fuzzer {
   struct cfuzz_run_features run_features; /* features of the last run */
   struct cfuzz_run_outcome run;           /* the last run, as judged */
   uint64_t next_reduce;                   /* run count of the next -reduce_inputs pass */
+  uint64_t next_len_check;                /* run count of the next length-control check */
   size_t max_len;
   size_t len_limit;
   uint64_t last_progress_run; /* last NEW entry or len_limit increase */
@@ -437,7 +438,12 @@ static const uint8_t *pick_partner(void *ctx, size_t *len) {
   return p->data;
 }
 
-static void mutate_and_run_one(struct fuzzer *f, size_t parent) {
+/* One parent's turn, as libFuzzer's: -mutate_depth runs, each input one
+ * mutation further from the parent, so the k-th run tries k stacked
+ * mutations for the cost of one (and one parent pick and copy for all).
+ * A run that replaces the parent makes it the parent the next steps are
+ * judged against, as they build on it. */
+static void mutate_and_run(struct fuzzer *f, size_t parent) {
   const struct cfuzz_corpus_entry *e = &f->corpus.entries[parent];
   size_t need = e->len + MUTATION_GROWTH;
   if (need > f->len_limit)
@@ -449,19 +455,24 @@ static void mutate_and_run_one(struct fuzzer *f, size_t parent) {
    * fails, and the empty target's corpus is one empty entry. */
   bool crossover = f->cfg->flags->cross_over && f->corpus.total_bytes > 0;
   cfuzz_mutator_set_partner_source(&f->mutator, crossover ? pick_partner : NULL, f);
-  size_t len = cfuzz_mutator_mutate(&f->mutator, e->data, e->len, f->input.data, cap, NULL, 0);
-  cfuzz_input_file_set_length(&f->input, len);
-  enum cfuzz_verdict v = run_one(f, parent, false);
-  /* Progress only: a neutral swap (REPLACE) is no success of the mutations
-   * or words, and on targets that ignore most bytes it comes every few runs
-   * (woff2: the dictionary lookups took 8% of the time). */
-  if (v == CFUZZ_VERDICT_NEW || v == CFUZZ_VERDICT_REPLACE_BETTER)
-    cfuzz_mutator_credit(&f->mutator);
-  if (v == CFUZZ_VERDICT_NEW) {
-    /* Through the run limit, as -exit_on_item (see check_exit_on_item). */
-    if (cfuzz_pc_report_observe(&f->pcs, f->run_bits))
-      f->run_limit = (int64_t)f->runs;
-    report_new(f);
+  size_t len = cfuzz_mutator_start(&f->mutator, e->data, e->len, f->input.data, cap);
+  for (size_t step = 0; step < f->mutator.depth; step++) {
+    if ((f->run_limit >= 0 && f->runs >= (uint64_t)f->run_limit) || cfuzz_stop_requested)
+      return;
+    len = cfuzz_mutator_step(&f->mutator, f->input.data, len, cap);
+    cfuzz_input_file_set_length(&f->input, len);
+    enum cfuzz_verdict v = run_one(f, parent, false);
+    /* Progress only: a neutral swap (REPLACE) is no success of the
+     * mutations or words, and on targets that ignore most bytes it comes
+     * every few runs (woff2: the dictionary lookups took 8% of the time). */
+    if (v == CFUZZ_VERDICT_NEW || v == CFUZZ_VERDICT_REPLACE_BETTER)
+      cfuzz_mutator_credit(&f->mutator);
+    if (v == CFUZZ_VERDICT_NEW) {
+      /* Through the run limit, as -exit_on_item (see check_exit_on_item). */
+      if (cfuzz_pc_report_observe(&f->pcs, f->run_bits))
+        f->run_limit = (int64_t)f->runs;
+      report_new(f);
+    }
   }
 }
 
@@ -632,8 +643,12 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   f.next_check = f.runs;
   for (;;) {
     bool pulse = f.runs >= f.next_pulse;
-    if (f.runs % CHECK_EVERY_RUNS == 0 || pulse)
+    /* A parent's turn is several runs: the next multiple of
+     * CHECK_EVERY_RUNS is seen as passed, not hit. */
+    if (f.runs >= f.next_len_check || pulse) {
       grow_len_limit(&f);
+      f.next_len_check = (f.runs / CHECK_EVERY_RUNS + 1) * CHECK_EVERY_RUNS;
+    }
     if (f.runs >= f.next_check || pulse) {
       publish_runs(&f);
       double now = cfuzz_now();
@@ -656,7 +671,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
     }
     if (cfuzz_stop_requested)
       stop_now(&f);
-    mutate_and_run_one(&f, cfuzz_scheduler_pick(&f.scheduler, &f.corpus, &f.rng, f.runs));
+    mutate_and_run(&f, cfuzz_scheduler_pick(&f.scheduler, &f.corpus, &f.rng, f.runs));
   }
 
   publish_runs(&f);

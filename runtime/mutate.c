@@ -242,6 +242,26 @@ size_t cfuzz_mutator_mutate(struct cfuzz_mutator *m, const uint8_t *src, size_t 
   return len;
 }
 
+size_t cfuzz_mutator_start(struct cfuzz_mutator *m, const uint8_t *src, size_t src_len, uint8_t *dst, size_t cap) {
+  size_t len = src_len < cap ? src_len : cap;
+  memcpy(dst, src, len);
+  m->partner = NULL;
+  m->partner_len = 0;
+  m->partner_asked = false;
+  m->sequence_len = 0;
+  m->n_words = 0;
+  return len;
+}
+
+size_t cfuzz_mutator_step(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
+  if (len > cap)
+    len = cap;
+  len = apply_picked(m, needs_met(m), buf, len, cap);
+  if (m->only_ascii)
+    to_ascii(buf, len);
+  return len;
+}
+
 /* Besides counting, keeps each word that helped in the automatic
  * dictionary (unless the manual one has it), as libFuzzer does. Useful
  * inputs are rare, so the linear searches cost nothing per execution. */

@@ -3,7 +3,8 @@
  *
  * Each mutation is a small function with a name, listed once in a table
  * (mutations.c) with a weight. The mutator picks from the table by weight,
- * stacks a few mutations per execution, and remembers which ones produced
+ * stacks mutations (one more per run of the same parent, or a few at once
+ * for cfuzz_mutator_mutate), and remembers which ones produced
  * the current input; when the loop judges a run useful it calls
  * cfuzz_mutator_credit, which counts the sequence's mutations as useful (for
  * -print_mutation_stats) and returns the sequence for the `MS:` part of the
@@ -152,6 +153,15 @@ void cfuzz_mutator_free(struct cfuzz_mutator *m);
  * overlap; dst has room for cap bytes. */
 size_t cfuzz_mutator_mutate(struct cfuzz_mutator *m, const uint8_t *src, size_t src_len, uint8_t *dst,
                             size_t cap, const uint8_t *partner, size_t partner_len);
+
+/* libFuzzer's way of stacking (-mutate_depth runs per parent, each input
+ * one mutation further from it): start copies src to dst (at most cap
+ * bytes) and clears the sequence; each step applies one more mutation to
+ * buf in place, so the k-th run of a parent has k stacked mutations for the
+ * cost of one. Crossover partners come from the partner source. Return the
+ * new length (<= cap). */
+size_t cfuzz_mutator_start(struct cfuzz_mutator *m, const uint8_t *src, size_t src_len, uint8_t *dst, size_t cap);
+size_t cfuzz_mutator_step(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
 
 /* Applies table entry `index` once in place; if it cannot apply, inserts or
  * changes a byte instead so that the input changes whenever cap allows.

@@ -552,6 +552,31 @@ static void test_partner_source(void) {
   cfuzz_mutator_free(&m);
 }
 
+/* Start copies the parent and clears the sequence; each step stacks
+ * exactly one mutation on the input, within the capacity, the same under
+ * the same seed. */
+static void test_steps(void) {
+  static const uint8_t src[] = "0123 some input with digits 42";
+  uint8_t a[48], b[48];
+  for (uint64_t seed = 1; seed <= 50; seed++) {
+    struct cfuzz_rng ra, rb;
+    struct cfuzz_mutator ma, mb;
+    init(&ma, &ra, seed, &table);
+    init(&mb, &rb, seed, &table);
+    size_t la = cfuzz_mutator_start(&ma, src, sizeof src - 1, a, sizeof a);
+    size_t lb = cfuzz_mutator_start(&mb, src, sizeof src - 1, b, sizeof b);
+    CHECK(la == sizeof src - 1 && memcmp(a, src, la) == 0 && ma.sequence_len == 0);
+    for (size_t k = 1; k <= 8; k++) {
+      la = cfuzz_mutator_step(&ma, a, la, sizeof a);
+      lb = cfuzz_mutator_step(&mb, b, lb, sizeof b);
+      CHECK(ma.sequence_len == k && la <= sizeof a);
+      CHECK(la == lb && memcmp(a, b, la) == 0);
+    }
+    cfuzz_mutator_free(&ma);
+    cfuzz_mutator_free(&mb);
+  }
+}
+
 int main(void) {
   fill_table();
   test_bounds();
@@ -569,5 +594,6 @@ int main(void) {
   test_rng();
   test_pick_tables();
   test_partner_source();
+  test_steps();
   return check_finish("mutate");
 }
