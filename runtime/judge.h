@@ -19,9 +19,9 @@
  *    than the parent (summed hit-count bucket floors), costs no more work
  *    (fuzz_loop.c: run_work), and the parent is not a seed (a loaded
  *    input): drift would throw away the user's bytes, which crossover and
- *    copies draw on, for nothing the run can measure. This is the reference's climb by
- *    the number of distinct traced pc ^ value pairs, checked against the
- *    parent's own coverage rather than the global set. A replacement may
+ *    copies draw on, for nothing the run can measure. This is the
+ *    reference's climb by the number of distinct traced pc ^ value pairs,
+ *    checked against the parent's own coverage rather than the global set. A replacement may
  *    not grow: with most targets more bytes trace more comparisons (and
  *    shift hit counts), and entries swelled to the length limit when it
  *    could; inputs grow as NEW entries, within the length limit.

@@ -138,19 +138,22 @@ struct cfuzz_mutator {
 
 void cfuzz_mutator_init(struct cfuzz_mutator *m, struct cfuzz_rng *rng, const struct cfuzz_mutator_options *o);
 
-/* Where crossover partners come from when cfuzz_mutator_mutate gets none
- * (the loop's corpus); NULL: no crossover then. */
+/* Where crossover partners come from when cfuzz_mutator_mutate gets none,
+ * and for cfuzz_mutator_step (the loop's corpus); NULL: no crossover
+ * then. */
 void cfuzz_mutator_set_partner_source(struct cfuzz_mutator *m, cfuzz_partner_source source, void *ctx);
 
 /* The current call's crossover partner, asking the source the first time;
  * false if there is none. */
 bool cfuzz_mutator_partner(struct cfuzz_mutator *m);
+
 void cfuzz_mutator_free(struct cfuzz_mutator *m);
 
 /* Copies src to dst (at most cap bytes) and applies 1 (half of the time) or
  * 2 to `depth` stacked mutations. partner (may be NULL: then the partner
- * source's, if needed) is another corpus entry for crossover. Returns the new length, <= cap. src and dst must not
- * overlap; dst has room for cap bytes. */
+ * source's, if needed) is another corpus entry for crossover. Returns the
+ * new length, <= cap. src and dst must not overlap; dst has room for cap
+ * bytes. */
 size_t cfuzz_mutator_mutate(struct cfuzz_mutator *m, const uint8_t *src, size_t src_len, uint8_t *dst,
                             size_t cap, const uint8_t *partner, size_t partner_len);
 
