@@ -224,13 +224,9 @@ static void to_ascii(uint8_t *buf, size_t len) {
 
 size_t cfuzz_mutator_mutate(struct cfuzz_mutator *m, const uint8_t *src, size_t src_len, uint8_t *dst,
                             size_t cap, const uint8_t *partner, size_t partner_len) {
-  size_t len = src_len < cap ? src_len : cap;
-  memcpy(dst, src, len);
+  size_t len = cfuzz_mutator_start(m, src, src_len, dst, cap);
   m->partner = partner;
   m->partner_len = partner ? partner_len : 0;
-  m->partner_asked = false;
-  m->sequence_len = 0;
-  m->n_words = 0;
   /* 1 mutation half the time, else 2..depth: single steps climb
    * comparisons, stacked ones jump further. */
   size_t count = cfuzz_rng_below(m->rng, 2) || m->depth < 2 ? 1 : 2 + cfuzz_rng_below(m->rng, m->depth - 1);
