@@ -455,10 +455,17 @@ static void mutate_and_run(struct fuzzer *f, size_t parent) {
    * fails, and the empty target's corpus is one empty entry. */
   bool crossover = f->cfg->flags->cross_over && f->corpus.total_bytes > 0;
   cfuzz_mutator_set_partner_source(&f->mutator, crossover ? pick_partner : NULL, f);
-  size_t len = cfuzz_mutator_start(&f->mutator, e->data, e->len, f->input.data, cap);
+  size_t len = 0;
   for (size_t step = 0; step < f->mutator.depth; step++) {
     if ((f->run_limit >= 0 && f->runs >= (uint64_t)f->run_limit) || cfuzz_stop_requested)
       return;
+    /* Half of the steps start again from the parent: a climb (a compared
+     * value one bit closer at a time) needs single mutations of the best
+     * input, and stacking alone made them one run in -mutate_depth. */
+    if (step == 0 || cfuzz_rng_below(&f->rng, 2) == 0) {
+      e = &f->corpus.entries[parent];
+      len = cfuzz_mutator_start(&f->mutator, e->data, e->len, f->input.data, cap);
+    }
     len = cfuzz_mutator_step(&f->mutator, f->input.data, len, cap);
     cfuzz_input_file_set_length(&f->input, len);
     enum cfuzz_verdict v = run_one(f, parent, false);
