@@ -438,11 +438,11 @@ static const uint8_t *pick_partner(void *ctx, size_t *len) {
   return p->data;
 }
 
-/* One parent's turn, as libFuzzer's: -mutate_depth runs, each input one
- * mutation further from the parent, so the k-th run tries k stacked
- * mutations for the cost of one (and one parent pick and copy for all).
- * A run that replaces the parent makes it the parent the next steps are
- * judged against, as they build on it. */
+/* One parent's turn, after libFuzzer's: -mutate_depth runs, each adding
+ * one mutation to the last input (stacking for the cost of one mutation
+ * and one parent pick per turn), except that a step may start again from
+ * the parent (below). A run that replaces the parent makes it the parent
+ * the next steps are judged against. */
 static void mutate_and_run(struct fuzzer *f, size_t parent) {
   const struct cfuzz_corpus_entry *e = &f->corpus.entries[parent];
   size_t need = e->len + MUTATION_GROWTH;
