@@ -459,14 +459,9 @@ static void mutate_and_run(struct fuzzer *f, size_t parent) {
   for (size_t step = 0; step < f->mutator.depth; step++) {
     if ((f->run_limit >= 0 && f->runs >= (uint64_t)f->run_limit) || cfuzz_stop_requested)
       return;
-    /* Half of the steps start again from the parent: a climb (a compared
-     * value one bit closer at a time) needs single mutations of the best
-     * input, and stacking alone made them one run in -mutate_depth. */
-    if (step == 0 || cfuzz_rng_below(&f->rng, 2) == 0) {
-      e = &f->corpus.entries[parent];
-      len = cfuzz_mutator_start(&f->mutator, e->data, e->len, f->input.data, cap);
-    }
-    len = cfuzz_mutator_step(&f->mutator, f->input.data, len, cap);
+    /* Re-read: a run of this turn may have replaced the parent. */
+    e = &f->corpus.entries[parent];
+    len = cfuzz_mutator_turn_step(&f->mutator, step, e->data, e->len, f->input.data, len, cap);
     cfuzz_input_file_set_length(&f->input, len);
     enum cfuzz_verdict v = run_one(f, parent, false);
     /* Progress only: a neutral swap (REPLACE) is no success of the

@@ -258,6 +258,13 @@ size_t cfuzz_mutator_step(struct cfuzz_mutator *m, uint8_t *buf, size_t len, siz
   return len;
 }
 
+size_t cfuzz_mutator_turn_step(struct cfuzz_mutator *m, size_t step, const uint8_t *parent, size_t parent_len,
+                               uint8_t *buf, size_t len, size_t cap) {
+  if (step == 0 || cfuzz_rng_below(m->rng, 2) == 0)
+    len = cfuzz_mutator_start(m, parent, parent_len, buf, cap);
+  return cfuzz_mutator_step(m, buf, len, cap);
+}
+
 /* Besides counting, keeps each word that helped in the automatic
  * dictionary (unless the manual one has it), as libFuzzer does. Useful
  * inputs are rare, so the linear searches cost nothing per execution. */

@@ -166,6 +166,16 @@ size_t cfuzz_mutator_mutate(struct cfuzz_mutator *m, const uint8_t *src, size_t 
 size_t cfuzz_mutator_start(struct cfuzz_mutator *m, const uint8_t *src, size_t src_len, uint8_t *dst, size_t cap);
 size_t cfuzz_mutator_step(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
 
+/* The input of step `step` (0-based) of a parent's turn, in buf (which
+ * holds the previous step's input, len bytes). Step 0 and, at random, half
+ * of the later steps start again from the parent (cfuzz_mutator_start);
+ * the others stack one more mutation on the last input. A climb (a compared
+ * value one bit closer at a time) needs single mutations of the best input,
+ * and pure stacking made them one run in -mutate_depth. parent may change
+ * between calls (a run can replace it). Returns the new length (<= cap). */
+size_t cfuzz_mutator_turn_step(struct cfuzz_mutator *m, size_t step, const uint8_t *parent, size_t parent_len,
+                               uint8_t *buf, size_t len, size_t cap);
+
 /* Applies table entry `index` once in place; if it cannot apply, inserts or
  * changes a byte instead so that the input changes whenever cap allows.
  * Appends to the sequence. Returns the new length (<= cap). */

@@ -577,6 +577,40 @@ static void test_steps(void) {
   }
 }
 
+/* A turn: step 0 always starts from the parent; about half of the later
+ * steps start again (one mutation on the parent), the others stack one more;
+ * the same seed gives the same inputs. */
+static void test_turn_steps(void) {
+  static const uint8_t parent[] = "0123 some input with digits 42";
+  const size_t depth = 5, turns = 2000;
+  size_t restarts = 0, later = 0;
+  struct cfuzz_rng ra, rb;
+  struct cfuzz_mutator ma, mb;
+  init(&ma, &ra, 7, &table);
+  init(&mb, &rb, 7, &table);
+  uint8_t a[64], b[64];
+  size_t la = 0, lb = 0;
+  for (size_t t = 0; t < turns; t++) {
+    for (size_t step = 0; step < depth; step++) {
+      size_t before = ma.sequence_len;
+      la = cfuzz_mutator_turn_step(&ma, step, parent, sizeof parent - 1, a, la, sizeof a);
+      lb = cfuzz_mutator_turn_step(&mb, step, parent, sizeof parent - 1, b, lb, sizeof b);
+      CHECK(la == lb && memcmp(a, b, la) == 0 && la <= sizeof a);
+      if (step == 0) {
+        CHECK(ma.sequence_len == 1);
+        continue;
+      }
+      CHECK(ma.sequence_len == 1 || ma.sequence_len == before + 1);
+      later++;
+      restarts += ma.sequence_len == 1;
+    }
+  }
+  /* 8,000 fair coin flips: 0.45..0.55 holds but for a 1e-19 chance. */
+  CHECK(restarts * 100 >= later * 45 && restarts * 100 <= later * 55);
+  cfuzz_mutator_free(&ma);
+  cfuzz_mutator_free(&mb);
+}
+
 int main(void) {
   fill_table();
   test_bounds();
@@ -595,5 +629,6 @@ int main(void) {
   test_pick_tables();
   test_partner_source();
   test_steps();
+  test_turn_steps();
   return check_finish("mutate");
 }
