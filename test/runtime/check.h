@@ -35,16 +35,4 @@ static inline int check_finish(const char *suite) {
   return check_failures ? 1 : 0;
 }
 
-/* A fresh empty directory under $TMPDIR (or /tmp); caller owns the string. */
-static inline char *check_temp_dir(const char *tag) {
-  const char *base = getenv("TMPDIR");
-  char *dir = malloc(4096);
-  snprintf(dir, 4096, "%s/cfuzz-test-%s-XXXXXX", base && *base ? base : "/tmp", tag);
-  if (!mkdtemp(dir)) {
-    perror("mkdtemp");
-    exit(2);
-  }
-  return dir;
-}
-
 #endif

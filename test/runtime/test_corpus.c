@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "temp_dir.h"
 #include "corpus.h"
 #include "util.h"
 
@@ -205,8 +206,8 @@ int main(void) {
   test_unwritable_dir(dir2);
   char *dir3 = check_temp_dir("corpus-tmp");
   test_abandoned_tmp(dir3);
-  free(dir3);
-  free(dir1);
-  free(dir2);
+  check_temp_dir_done(dir3);
+  check_temp_dir_done(dir1);
+  check_temp_dir_done(dir2);
   return check_finish("corpus");
 }

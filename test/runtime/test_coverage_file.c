@@ -10,6 +10,7 @@
 
 #include "campaign.h"
 #include "check.h"
+#include "temp_dir.h"
 #include "coverage_file.h"
 #include "modules.h"
 #include "run_coverage.h"
@@ -324,6 +325,6 @@ int main(void) {
   test_describe_self();
   test_campaign_record(dir);
   test_scan_and_merge();
-  free(dir);
+  check_temp_dir_done(dir);
   return check_finish("coverage_file");
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "temp_dir.h"
 #include "input_file.h"
 
 int main(void) {
@@ -62,6 +63,6 @@ int main(void) {
   CHECK(symlink(path, link_path) == 0);
   CHECK(cfuzz_input_file_create(&f, link_path, 100, err, sizeof err) != 0);
   CHECK_STR_CONTAINS(err, "symbolic link");
-  free(dir);
+  check_temp_dir_done(dir);
   return check_finish("input_file");
 }
