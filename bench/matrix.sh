@@ -16,7 +16,9 @@
 # PARTS (default "quiet lanes overhead") picks which of the three phases run.
 # Env: FUZZERS (default "cfuzz libfuzzer aflpp"), TARGETS / REAL to narrow the
 #      sets (REAL= for none), TRIALS CAP REAL_TRIALS REAL_SECS SPEED_SECS LANES
-#      to override the size's settings,
+#      to override the size's settings, FIRST_TRIAL (default 0) to number the
+#      lanes' trials from there (their seeds follow the number), so that a
+#      later run adds trials to an earlier one's,
 #      CFUZZ_BUILD for the cfuzz build dir (see build.sh), BINS for the binaries
 #      (default OUT/../bins, reused across runs while up to date).
 # Fuzzers run one at a time, alternating (the order rotates each trial), so any
@@ -34,6 +36,8 @@ esac
 trials=${TRIALS:-$trials} cap=${CAP:-$cap} real_secs=${REAL_SECS:-$real_secs}
 real_trials=${REAL_TRIALS:-$real_trials} speed_secs=${SPEED_SECS:-$speed_secs} lanes=${LANES:-$lanes}
 parts=" ${PARTS:-quiet lanes overhead} "
+first=${FIRST_TRIAL:-0}
+if ! [[ $first =~ ^[0-9]+$ ]]; then echo "matrix: FIRST_TRIAL=$first must be a number" >&2; exit 2; fi
 for p in $parts; do
   case $p in quiet | lanes | overhead) ;; *) echo "matrix: unknown part '$p' in PARTS (quiet, lanes, overhead)" >&2; exit 2 ;; esac
 done
@@ -124,10 +128,10 @@ done
 
 # In lanes: the real targets (longest first, for an even finish), then the bug suite.
 [[ $parts == *" lanes "* ]] && {
-  for ((t = 0; t < real_trials; t++)); do
+  for ((t = first; t < first + real_trials; t++)); do
     for target in "${real[@]}"; do echo "$t $target time $real_secs --coverage"; done
   done
-  for ((t = 0; t < trials; t++)); do
+  for ((t = first; t < first + trials; t++)); do
     for target in "${bugs[@]}"; do echo "$t $target find $cap"; done
   done
 } | xargs -P "$lanes" --process-slot-var=LANE -L 1 bash -c 'run_item "$@"' run_item
