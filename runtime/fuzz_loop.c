@@ -32,6 +32,7 @@
 #include "input_file.h"
 #include "instrumentation.h"
 #include "judge.h"
+#include "len_control.h"
 #include "modules.h"
 #include "mutate.h"
 #include "pc_report.h"
@@ -51,15 +52,6 @@
 #define CHECK_TARGET_GAP 0.05
 /* Rescan of the corpus directory and flush of improved entries. */
 #define RESCAN_SECONDS 5.0
-/* Length control, after libFuzzer's: mutations may not exceed len_limit,
- * which starts at the longest loaded input or -dict word (at least
- * LEN_LIMIT_START, libFuzzer's start) and
- * grows by log2(len_limit) bytes after -len_control * log2(len_limit) runs
- * (100 by default; 0: len_limit is -max_len from the start) without a
- * new entry or better replacement (libFuzzer counts its reductions too).
- * Short inputs run faster, and the replace-the-parent rule otherwise grows
- * inputs whenever more bytes trace more comparisons. */
-#define LEN_LIMIT_START 4
 /* Runs between two -reduce_inputs passes (the first comes after loading). */
 #define REDUCE_EVERY_RUNS (1u << 16)
 /* Most a mutation can grow an input (stacked string insertions). */
@@ -85,8 +77,7 @@ struct fuzzer {
   uint64_t next_reduce;                   /* run count of the next -reduce_inputs pass */
   uint64_t next_len_check;                /* run count of the next length-control check */
   size_t max_len;
-  size_t len_limit;
-  uint64_t last_progress_run; /* last NEW entry or len_limit increase */
+  struct cfuzz_len_control len; /* -len_control */
   uint64_t runs, new_units, next_pulse;
   char exit_item[CFUZZ_SHA1_HEX_LEN + 1]; /* -exit_on_item, lowercase; "" if unset */
   uint64_t next_check, check_every; /* clock checks, adapted to the pace */
@@ -103,7 +94,7 @@ static struct cfuzz_status status_of(const struct fuzzer *f) {
       .ft = f->corpus.n_features,
       .corpus_entries = f->corpus.n,
       .corpus_bytes = f->corpus.total_bytes,
-      .len_limit = f->len_limit,
+      .len_limit = f->len.limit,
       .focus = cfuzz_focus_count(&f->focus, &f->corpus),
       .elapsed = cfuzz_now() - f->start,
   };
@@ -192,7 +183,7 @@ static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk)
     entry = cfuzz_corpus_add(&f->corpus, f->input.data, &f->run, !on_disk);
     f->corpus.entries[entry].seed = parent == CFUZZ_NO_PARENT;
     f->new_units++;
-    f->last_progress_run = f->runs;
+    cfuzz_len_control_progress(&f->len, f->runs);
     cfuzz_scheduler_corpus_changed(&f->scheduler);
     break;
   case CFUZZ_VERDICT_REPLACE:
@@ -202,7 +193,7 @@ static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk)
     cfuzz_corpus_replace(&f->corpus, parent, f->input.data, &f->run, true);
     /* Progress for -len_control, as libFuzzer counts its reductions: the
      * limit grows only once the search at this length has stalled. */
-    f->last_progress_run = f->runs;
+    cfuzz_len_control_progress(&f->len, f->runs);
     cfuzz_scheduler_corpus_changed(&f->scheduler);
     break;
   }
@@ -390,7 +381,7 @@ static void load_corpus(struct fuzzer *f) {
      * as the reference does, kept whatever it covers; with length control
      * no longer than the limit starts (libFuzzer starts from "\n"). */
     uint8_t random_input[200];
-    size_t len = cfuzz_rng_below(&f->rng, f->cfg->flags->len_control ? LEN_LIMIT_START + 1 : sizeof random_input);
+    size_t len = cfuzz_rng_below(&f->rng, f->cfg->flags->len_control ? CFUZZ_LEN_LIMIT_START + 1 : sizeof random_input);
     if (len > f->max_len)
       len = f->max_len;
     cfuzz_rng_bytes(&f->rng, random_input, len);
@@ -446,11 +437,11 @@ static const uint8_t *pick_partner(void *ctx, size_t *len) {
 static void mutate_and_run(struct fuzzer *f, size_t parent) {
   const struct cfuzz_corpus_entry *e = &f->corpus.entries[parent];
   size_t need = e->len + MUTATION_GROWTH;
-  if (need > f->len_limit)
-    need = f->len_limit;
+  if (need > f->len.limit)
+    need = f->len.limit;
   if (need > f->input.capacity)
     grow_input_file(f, need);
-  size_t cap = f->input.capacity < f->len_limit ? f->input.capacity : f->len_limit;
+  size_t cap = f->input.capacity < f->len.limit ? f->input.capacity : f->len.limit;
   /* Only while some entry has bytes: a crossover with an empty partner
    * fails, and the empty target's corpus is one empty entry. */
   bool crossover = f->cfg->flags->cross_over && f->corpus.total_bytes > 0;
@@ -502,17 +493,6 @@ static void schedule_next_check(struct fuzzer *f, double now) {
     f->check_every *= 2;
   f->last_check = now;
   f->next_check = f->runs + f->check_every;
-}
-
-/* Length control, at fixed run counts so that a -seed run repeats exactly. */
-static void grow_len_limit(struct fuzzer *f) {
-  size_t log2_limit = (size_t)(64 - __builtin_clzll((unsigned long long)f->len_limit | 1));
-  if (f->len_limit < f->max_len && f->runs - f->last_progress_run >= (uint64_t)f->cfg->flags->len_control * log2_limit) {
-    f->len_limit += log2_limit;
-    if (f->len_limit > f->max_len)
-      f->len_limit = f->max_len;
-    f->last_progress_run = f->runs;
-  }
 }
 
 /* Picks up entries other processes added, and writes improved entries. */
@@ -619,16 +599,14 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   load_corpus(&f);
   f.crash.loading_inputs = false;
   /* Below the longest -dict word, that word could never be inserted. */
-  f.len_limit = LEN_LIMIT_START;
+  size_t longest = 0;
   for (size_t i = 0; i < f.mutator.manual_dict.n; i++)
-    if (f.mutator.manual_dict.words[i].len > f.len_limit)
-      f.len_limit = f.mutator.manual_dict.words[i].len;
+    if (f.mutator.manual_dict.words[i].len > longest)
+      longest = f.mutator.manual_dict.words[i].len;
   for (size_t i = 0; i < f.corpus.n; i++)
-    if (f.corpus.entries[i].len > f.len_limit)
-      f.len_limit = f.corpus.entries[i].len;
-  if (f.len_limit > f.max_len || flags->len_control == 0)
-    f.len_limit = f.max_len;
-  f.last_progress_run = f.runs;
+    if (f.corpus.entries[i].len > longest)
+      longest = f.corpus.entries[i].len;
+  cfuzz_len_control_init(&f.len, f.max_len, (uint64_t)flags->len_control, longest, f.runs);
   struct cfuzz_status s = status_of(&f);
   cfuzz_report_status("INITED", &s, 0, 0);
   if (flags->focus_function && flags->focus_function[0])
@@ -648,7 +626,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
     /* A parent's turn is several runs: the next multiple of
      * CHECK_EVERY_RUNS is seen as passed, not hit. */
     if (f.runs >= f.next_len_check || pulse) {
-      grow_len_limit(&f);
+      cfuzz_len_control_check(&f.len, f.runs);
       f.next_len_check = (f.runs / CHECK_EVERY_RUNS + 1) * CHECK_EVERY_RUNS;
     }
     if (f.runs >= f.next_check || pulse) {
