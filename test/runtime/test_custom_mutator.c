@@ -43,7 +43,7 @@ int main(void) {
   cfuzz_mutator_init(&m, &rng, &(struct cfuzz_mutator_options){.cmp = &table, .max_len = 64});
   int custom = cfuzz_mutation_index("Custom"), cross = cfuzz_mutation_index("CustomCrossOver");
   CHECK(custom >= 0 && cross >= 0);
-  uint8_t src[8] = "abcdefgh", partner[4] = "WXYZ", dst[64];
+  uint8_t src[9] = "abcdefgh", partner[5] = "WXYZ", dst[64];
   int saw_cross = 0;
   for (int i = 0; i < 200; i++) {
     size_t len = cfuzz_mutator_mutate(&m, src, 8, dst, 64, partner, 4);

@@ -11,7 +11,7 @@
 
 #define WORDS 2
 
-static const uint8_t bytes[16] = "0123456789abcdef";
+static const uint8_t bytes[17] = "0123456789abcdef";
 
 static struct cfuzz_judge judge_state;
 

@@ -445,7 +445,7 @@ static void test_rng(void) {
   for (int i = 0; i < 1000; i++)
     CHECK(cfuzz_rng_below(&a, 7) < 7);
   /* Same seed, same mutations: what makes -seed=N reproducible. */
-  uint8_t m1[64], m2[64], src[12] = "reproducible";
+  uint8_t m1[64], m2[64], src[13] = "reproducible";
   struct cfuzz_mutator ma, mb;
   init(&ma, &a, 99, &table);
   init(&mb, &b, 99, &table);

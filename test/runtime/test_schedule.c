@@ -10,7 +10,7 @@
 #define N_PCS 64
 #define SPACE (N_PCS * 8 + 64)
 
-static const uint8_t bytes[16] = "abcdefghijklmnop";
+static const uint8_t bytes[17] = "abcdefghijklmnop";
 
 static size_t add(struct cfuzz_corpus *c, const uint32_t *ft, size_t n, size_t len, uint32_t traced) {
   uint64_t bits = 1;
