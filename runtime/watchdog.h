@@ -1,5 +1,5 @@
 /* watchdog.h - a thread that enforces -timeout and -rss_limit_mb in the
- * fuzzing process. Once a second it samples the current run's progress
+ * fuzzing process. Every 100 ms it samples the current run's progress
  * fields (runs begun, running; see run_target.h): a run still going after
  * -timeout seconds gets SIGALRM in the target thread, whose handler reports
  * where it is stuck (the watchdog reports itself if that does not happen
