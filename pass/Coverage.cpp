@@ -162,20 +162,28 @@ GlobalVariable *cfuzz::CoverageInstrumenter::createArrayInSection(
 
 GlobalVariable *
 cfuzz::CoverageInstrumenter::createPCTable(Function &F,
-                                           ArrayRef<BasicBlock *> Blocks) {
+                                           ArrayRef<BasicBlock *> Blocks,
+                                           ArrayRef<SelectInst *> Selects) {
   SmallVector<Constant *, 32> Entries;
+  // The entry block cannot have its address taken; the function's address
+  // stands for it.
+  auto AddressOf = [&](BasicBlock *BB) -> Constant * {
+    if (BB == &F.getEntryBlock())
+      return ConstantExpr::getPointerCast(&F, PtrTy);
+    return ConstantExpr::getPointerCast(BlockAddress::get(BB), PtrTy);
+  };
   for (BasicBlock *BB : Blocks) {
-    // The entry block cannot have its address taken; the function's address
-    // stands for it, with flag 1 marking a function entry.
-    if (BB == &F.getEntryBlock()) {
-      Entries.push_back(ConstantExpr::getPointerCast(&F, PtrTy));
-      Entries.push_back(
-          ConstantExpr::getIntToPtr(ConstantInt::get(IntptrTy, 1), PtrTy));
-    } else {
-      Entries.push_back(ConstantExpr::getPointerCast(BlockAddress::get(BB), PtrTy));
+    Entries.push_back(AddressOf(BB));
+    // Flag 1 marks a function entry.
+    Entries.push_back(ConstantExpr::getIntToPtr(
+        ConstantInt::get(IntptrTy, BB == &F.getEntryBlock()), PtrTy));
+  }
+  // A select has no address of its own: both sides take their block's.
+  for (SelectInst *SI : Selects)
+    for (int Side = 0; Side < 2; ++Side) {
+      Entries.push_back(AddressOf(SI->getParent()));
       Entries.push_back(Constant::getNullValue(PtrTy));
     }
-  }
   GlobalVariable *Table =
       createArrayInSection(F, PtrTy, Entries.size(), PCsSection);
   Table->setInitializer(
@@ -210,22 +218,51 @@ void cfuzz::CoverageInstrumenter::injectCounterAtBlock(Function &F,
   setNoSanitize(Store);
 }
 
+void cfuzz::CoverageInstrumenter::injectCountersAtSelect(
+    SelectInst &SI, GlobalVariable *Counters, size_t Index) {
+  IRBuilder<> IRB(&SI);
+  // counters[Index] counts the true side, counters[Index + 1] the false side.
+  Value *Slot = IRB.CreateInBoundsGEP(
+      Counters->getValueType(), Counters,
+      {ConstantInt::get(IntptrTy, 0),
+       IRB.CreateSelect(SI.getCondition(), ConstantInt::get(IntptrTy, Index),
+                        ConstantInt::get(IntptrTy, Index + 1))});
+  LoadInst *Old = IRB.CreateLoad(Int8Ty, Slot);
+  StoreInst *Store =
+      IRB.CreateStore(IRB.CreateAdd(Old, ConstantInt::get(Int8Ty, 1)), Slot);
+  setNoSanitize(Old);
+  setNoSanitize(Store);
+}
+
 bool cfuzz::CoverageInstrumenter::instrumentFunction(
     Function &F, const DominatorTree &DT, const PostDominatorTree &PDT) {
   SmallVector<BasicBlock *, 16> Blocks;
-  for (BasicBlock &BB : F)
+  SmallVector<SelectInst *, 8> Selects;
+  for (BasicBlock &BB : F) {
     if (shouldInstrumentBlock(F, BB, DT, PDT, Opts.Prune))
       Blocks.push_back(&BB);
+    if (!Opts.Selects)
+      continue;
+    // A select is a branch the optimizer folded away (`c ? a : b`, `&&`):
+    // counting its sides gives it the edge coverage it had as a branch.
+    for (Instruction &I : BB)
+      if (auto *SI = dyn_cast<SelectInst>(&I))
+        if (SI->getCondition()->getType()->isIntegerTy(1) &&
+            !isa<Constant>(SI->getCondition()))
+          Selects.push_back(SI);
+  }
   if (Blocks.empty())
     return false;
 
-  GlobalVariable *Counters =
-      createArrayInSection(F, Int8Ty, Blocks.size(), CountersSection);
+  GlobalVariable *Counters = createArrayInSection(
+      F, Int8Ty, Blocks.size() + 2 * Selects.size(), CountersSection);
   Counters->setAlignment(Align(1));
-  // Same block list, same order: table pair I describes counter I.
-  createPCTable(F, Blocks);
+  // Same lists, same order: table pair I describes counter I.
+  createPCTable(F, Blocks, Selects);
   for (size_t I = 0; I < Blocks.size(); ++I)
     injectCounterAtBlock(F, *Blocks[I], Counters, I);
+  for (size_t I = 0; I < Selects.size(); ++I)
+    injectCountersAtSelect(*Selects[I], Counters, Blocks.size() + 2 * I);
   return true;
 }
 

@@ -1,7 +1,8 @@
 //===- Coverage.h - Inline 8-bit counters and the PC table ------*- C++ -*-===//
 //
 // Emits the SanitizerCoverage inline-8bit-counters + pc-table ABI: one
-// counter per chosen block in __sancov_cntrs, one {pc, flags} pair per counter
+// counter per chosen block (and, with the `selects` option, two per scalar
+// select: one per side) in __sancov_cntrs, one {pc, flags} pair per counter
 // in __sancov_pcs, and a module constructor that hands both ranges to the
 // runtime.
 //
@@ -21,6 +22,7 @@ class GlobalValue;
 class GlobalVariable;
 class Module;
 class PostDominatorTree;
+class SelectInst;
 class Type;
 } // namespace llvm
 
@@ -59,9 +61,12 @@ private:
                                              llvm::Type *ElemTy, size_t N,
                                              const char *Section);
   llvm::GlobalVariable *
-  createPCTable(llvm::Function &F, llvm::ArrayRef<llvm::BasicBlock *> Blocks);
+  createPCTable(llvm::Function &F, llvm::ArrayRef<llvm::BasicBlock *> Blocks,
+                llvm::ArrayRef<llvm::SelectInst *> Selects);
   void injectCounterAtBlock(llvm::Function &F, llvm::BasicBlock &BB,
                             llvm::GlobalVariable *Counters, size_t Index);
+  void injectCountersAtSelect(llvm::SelectInst &SI,
+                              llvm::GlobalVariable *Counters, size_t Index);
   void createModuleConstructor();
 
   llvm::Module &M;

@@ -36,6 +36,8 @@ const OptionInfo OptionTable[] = {
      "inline 8-bit counters and the PC table (edge coverage)"},
     {"prune", &cfuzz::Options::Prune,
      "skip blocks whose coverage follows from other blocks"},
+    {"selects", &cfuzz::Options::Selects,
+     "count each side of a scalar select as an edge"},
     {"trace-cmp", &cfuzz::Options::TraceCmp,
      "report integer comparison operands"},
     {"trace-switch", &cfuzz::Options::TraceSwitch,
