@@ -37,7 +37,7 @@ const OptionInfo OptionTable[] = {
     {"prune", &cfuzz::Options::Prune,
      "skip blocks whose coverage follows from other blocks"},
     {"selects", &cfuzz::Options::Selects,
-     "count each side of a scalar select as an edge"},
+     "count each side of a scalar select as an edge (experimental)"},
     {"trace-cmp", &cfuzz::Options::TraceCmp,
      "report integer comparison operands"},
     {"trace-switch", &cfuzz::Options::TraceSwitch,

@@ -14,7 +14,7 @@ namespace cfuzz {
 struct Options {
   bool Coverage = true;     ///< inline 8-bit counters + PC table
   bool Prune = true;        ///< skip blocks that cannot add information
-  bool Selects = false;     ///< a counter per side of each scalar select
+  bool Selects = false;     ///< a counter per side of each scalar select (experimental)
   bool TraceCmp = true;     ///< __sanitizer_cov_trace_{const_,}cmp{1,2,4,8}
   bool TraceSwitch = true;  ///< __sanitizer_cov_trace_switch
   bool TraceStrcmp = true;  ///< __sanitizer_weak_hook_* for memcmp/strcmp & co
