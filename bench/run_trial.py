@@ -37,7 +37,7 @@ def libfuzzer_style_cmd(a, binary, corpus):
         cmd.append(f"-workdir={a.out}/work")
     if a.jobs > 1:
         cmd += [f"-jobs={a.jobs}", f"-workers={a.jobs}"]
-    return cmd + [corpus]
+    return cmd + a.flag + [corpus]
 
 
 def afl_cmds(a, binary):
@@ -176,7 +176,11 @@ def main():
     p.add_argument("--trial", type=int, default=0)
     p.add_argument("--jobs", type=int, default=1)
     p.add_argument("--coverage", action="store_true", help="measure the final corpus's coverage")
+    p.add_argument("--flag", action="append", default=[], metavar="-NAME=VALUE",
+                   help="one more flag for a libFuzzer-style fuzzer (cfuzz, libfuzzer); repeatable, for A/B runs")
     a = p.parse_args()
+    if a.flag and a.fuzzer == "aflpp":
+        p.error("--flag is for libFuzzer-style command lines (cfuzz, libfuzzer), not afl-fuzz")
     a.out = os.path.abspath(a.out)
     a.seeds = os.path.abspath(a.seeds)
     # One write, newline included: matrix.sh's lanes append to the same file through tee, and a
