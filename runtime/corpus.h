@@ -35,6 +35,8 @@ struct cfuzz_corpus_entry {
   bool memory_only;     /* never written, nor its improvements (the random start input) */
   /* For the scheduler (schedule.h): */
   uint32_t picks;       /* times chosen as a parent */
+  uint64_t runs;        /* runs of inputs mutated from it (-print_corpus_stats) */
+  uint32_t successes;   /* of those, new entries and strictly better replacements */
   uint64_t work;        /* its run's work (cfuzz_run_outcome.work) */
 };
 

@@ -184,7 +184,9 @@ static const struct flag_def flag_table[] = {
     FLAG("print_funcs", FLAG_INT, F(print_funcs), "2",
          "print at most this many newly covered functions per new entry (NEW_FUNC; named only with a "
          "sanitizer linked); 0: none"),
-    TODO_FLAG_HONORS("print_corpus_stats", FLAG_INT, NO_FIELD, "0", "0", "print corpus statistics at exit"),
+    FLAG("print_corpus_stats", FLAG_INT, F(print_corpus_stats), "0",
+         "print each corpus entry at exit: size, runs mutated from it and their successes (libFuzzer's "
+         "columns), then cfuzz's own: features, work and share of the parent picks"),
     TODO_FLAG_HONORS("print_coverage", FLAG_INT, NO_FIELD, "0", "0", "print coverage at exit"),
     TODO_FLAG_HONORS("print_full_coverage", FLAG_INT, NO_FIELD, "0", "0", "print full coverage at exit"),
     TODO_FLAG_HONORS("dump_coverage", FLAG_INT, NO_FIELD, "0", "0", "deprecated in libFuzzer"),

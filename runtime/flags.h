@@ -20,6 +20,7 @@ struct cfuzz_flags {
   int64_t max_len;           /* 0: default (CFUZZ_DEFAULT_MAX_LEN) */
   int64_t seed;              /* 0: derived from time and pid */
   int64_t print_final_stats;
+  int64_t print_corpus_stats;
   int64_t help;
   int64_t error_exitcode;
   int64_t verbosity;

@@ -25,6 +25,7 @@
 
 #include "campaign.h"
 #include "corpus.h"
+#include "corpus_stats.h"
 #include "coverage_file.h"
 #include "crash.h"
 #include "entry_records.h"
@@ -172,9 +173,13 @@ static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk)
       .fresh = fresh,
   };
   cfuzz_scheduler_observe(&f->scheduler, &f->run, f->runs);
+  if (parent != CFUZZ_NO_PARENT)
+    f->corpus.entries[parent].runs++;
   if (rc == CFUZZ_SKIP)
     return CFUZZ_VERDICT_BORING;
   enum cfuzz_verdict v = cfuzz_judge_run(&f->judge, &f->corpus, &f->run, parent);
+  if (parent != CFUZZ_NO_PARENT && (v == CFUZZ_VERDICT_NEW || v == CFUZZ_VERDICT_REPLACE_BETTER))
+    f->corpus.entries[parent].successes++;
   size_t entry;
   switch (v) {
   case CFUZZ_VERDICT_BORING:
@@ -661,6 +666,11 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   cfuzz_report_status("DONE", &s, 0, 0);
   if (flags->print_final_stats)
     cfuzz_report_final_stats(&s, f.new_units, f.crash.slowest_run_seconds);
+  if (flags->print_corpus_stats && f.corpus.n) {
+    if (f.scheduler.opt.entropic)
+      cfuzz_scheduler_refresh(&f.scheduler, &f.corpus, f.runs);
+    cfuzz_print_corpus_stats(cfuzz_err(), &f.corpus, &f.scheduler);
+  }
   if (flags->print_mutation_stats)
     cfuzz_mutator_print_stats(&f.mutator, cfuzz_err());
   cfuzz_mutator_print_recommended_dict(&f.mutator, cfuzz_err());

@@ -72,6 +72,28 @@ final_stats)
   expect_status 0 "final stats, reproduce mode" "$log"
   expect_line '^stat::number_of_executed_units: 33$' "final stats, reproduce mode" "$log"
   ;;
+corpus_stats)
+  # -print_corpus_stats=1: a line per entry (libFuzzer's columns, then
+  # cfuzz's); every run but the start input's is counted to its parent (no
+  # entry is dropped with -reduce_inputs=0), and the pick shares add up to
+  # 100%.
+  mkdir C
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=2000 -max_len=1 -reduce_inputs=0 -print_corpus_stats=1 C
+  expect_status 0 corpus_stats "$log"
+  pattern='^  \[ *[0-9]+ [0-9a-f]{40}\] sz: +[0-9]+ runs: +[0-9]+ succ: +[0-9]+ focus: [01] ft: [0-9]+ work: [0-9]+ pick: [0-9.]+%$'
+  # As many lines as the DONE line counts entries (at least 3). The SHA-1 is
+  # the entry's content now, which a neutral replacement kept in memory only
+  # may have moved away from its file's name (corpus.h).
+  entries=$(sed -En 's/^#[0-9]+[[:space:]]+DONE .* corp: ([0-9]+)\/.*/\1/p' "$log")
+  [ "${entries:-0}" -ge 3 ] && [ "$(grep -Ec "$pattern" "$log")" = "$entries" ] ||
+    fail "corpus_stats: not one line per entry (DONE counts ${entries:-none})"
+  grep -E "$pattern" "$log" | awk '{ for (i = 1; i < NF; i++) { if ($i == "runs:") r += $(i + 1); if ($i == "succ:") s += $(i + 1) }
+    sub("%", "", $NF); p += $NF } END { if (r != 1999 || s < 2 || p < 99.9 || p > 100.1) { print r, s, p; exit 1 } }' ||
+    fail "corpus_stats: runs do not add up to 1999, fewer than 2 successes, or shares not 100%"
+  # Off by default.
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=100 -max_len=1 C
+  ! grep -Eq "$pattern" "$log" || fail "corpus_stats: printed without the flag"
+  ;;
 use_cmp)
   # -use_cmp=0: no mutation inserts comparison operands.
   run_logged "$log" "$fuzzer" $common -seed=1 -runs=300 -max_len=1 -print_mutation_stats=1
