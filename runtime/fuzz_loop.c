@@ -173,13 +173,9 @@ static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk)
       .fresh = fresh,
   };
   cfuzz_scheduler_observe(&f->scheduler, &f->run, f->runs);
-  if (parent != CFUZZ_NO_PARENT)
-    f->corpus.entries[parent].runs++;
   if (rc == CFUZZ_SKIP)
     return CFUZZ_VERDICT_BORING;
   enum cfuzz_verdict v = cfuzz_judge_run(&f->judge, &f->corpus, &f->run, parent);
-  if (parent != CFUZZ_NO_PARENT && (v == CFUZZ_VERDICT_NEW || v == CFUZZ_VERDICT_REPLACE_BETTER))
-    f->corpus.entries[parent].successes++;
   size_t entry;
   switch (v) {
   case CFUZZ_VERDICT_BORING:
@@ -452,9 +448,10 @@ static void mutate_and_run(struct fuzzer *f, size_t parent) {
   bool crossover = f->cfg->flags->cross_over && f->corpus.total_bytes > 0;
   cfuzz_mutator_set_partner_source(&f->mutator, crossover ? pick_partner : NULL, f);
   size_t len = 0;
+  uint64_t runs_before = f->runs;
   for (size_t step = 0; step < f->mutator.depth; step++) {
     if ((f->run_limit >= 0 && f->runs >= (uint64_t)f->run_limit) || cfuzz_stop_requested)
-      return;
+      break;
     /* Re-read: a run of this turn may have replaced the parent. */
     e = &f->corpus.entries[parent];
     len = cfuzz_mutator_turn_step(&f->mutator, step, e->data, e->len, f->input.data, len, cap);
@@ -463,8 +460,10 @@ static void mutate_and_run(struct fuzzer *f, size_t parent) {
     /* Progress only: a neutral swap (REPLACE) is no success of the
      * mutations or words, and on targets that ignore most bytes it comes
      * every few runs (woff2: the dictionary lookups took 8% of the time). */
-    if (v == CFUZZ_VERDICT_NEW || v == CFUZZ_VERDICT_REPLACE_BETTER)
+    if (v == CFUZZ_VERDICT_NEW || v == CFUZZ_VERDICT_REPLACE_BETTER) {
       cfuzz_mutator_credit(&f->mutator);
+      f->corpus.entries[parent].successes++;
+    }
     if (v == CFUZZ_VERDICT_NEW) {
       /* Through the run limit, as -exit_on_item (see check_exit_on_item). */
       if (cfuzz_pc_report_observe(&f->pcs, f->run_bits))
@@ -472,6 +471,8 @@ static void mutate_and_run(struct fuzzer *f, size_t parent) {
       report_new(f);
     }
   }
+  /* Once per turn, not per run (-print_corpus_stats). */
+  f->corpus.entries[parent].runs += f->runs - runs_before;
 }
 
 /* The shared run total is added to at clock checks, not per run: an atomic
