@@ -1,8 +1,8 @@
 /* value_profile.h - the per-run set of value-profile features
  * (-use_value_profile=1), after libFuzzer's: each integer comparison marks
- * (call site, number of differing bits between its operands), so an input
- * that brings a compared value one bit closer to the constant is a new
- * feature. Written by the compare callbacks (callbacks.c), read and cleared
+ * (call site, number of differing bits between its operands) and (call site,
+ * size of their difference), so an input that brings a compared value one
+ * bit or one power of two closer to the constant is a new feature. Written by the compare callbacks (callbacks.c), read and cleared
  * by the counter scan (run_coverage.c): the set remembers which slots it
  * set, so clearing costs what the run marked, never the whole bitmap. */
 #ifndef CFUZZ_VALUE_PROFILE_H
@@ -23,11 +23,7 @@ struct cfuzz_value_profile {
   uint64_t bits[CFUZZ_VP_SLOTS / 64];
 };
 
-/* pc: the call site (relative, so runs repeat); a, b: the operands. */
-static inline void cfuzz_value_profile_add(struct cfuzz_value_profile *vp, uint64_t pc, uint64_t a, uint64_t b) {
-  uint32_t distance = (uint32_t)__builtin_popcountll(a ^ b); /* 0..64 */
-  uint64_t h = (pc * 0x9E3779B97F4A7C15ull) >> (64 - CFUZZ_VP_LOG2_SLOTS + 6);
-  uint32_t slot = (uint32_t)((h << 6) + distance) & (CFUZZ_VP_SLOTS - 1);
+static inline void cfuzz_value_profile_mark(struct cfuzz_value_profile *vp, uint32_t slot) {
   uint64_t bit = 1ull << (slot % 64);
   if (vp->bits[slot / 64] & bit)
     return;
@@ -35,6 +31,23 @@ static inline void cfuzz_value_profile_add(struct cfuzz_value_profile *vp, uint6
     return;
   vp->bits[slot / 64] |= bit;
   vp->marked[vp->n++] = (uint16_t)slot;
+}
+
+/* pc: the call site (relative, so runs repeat); a, b: the operands. Two
+ * slots per site, as libFuzzer has: the number of differing bits, and the
+ * size of the difference (its highest set bit), so that a value computed
+ * from the input (a sum, a product) climbs towards the constant even when
+ * its bits do not. The difference is taken either way round, where
+ * libFuzzer's wraps when the first operand is the smaller. */
+static inline void cfuzz_value_profile_add(struct cfuzz_value_profile *vp, uint64_t pc, uint64_t a, uint64_t b) {
+  uint64_t h = (pc * 0x9E3779B97F4A7C15ull) >> (64 - CFUZZ_VP_LOG2_SLOTS + 7);
+  uint32_t bits_apart = (uint32_t)__builtin_popcountll(a ^ b); /* 0..64 */
+  uint64_t difference = a > b ? a - b : b - a;
+  cfuzz_value_profile_mark(vp, (uint32_t)((h << 7) + bits_apart) & (CFUZZ_VP_SLOTS - 1));
+  if (difference) { /* equal operands: bits_apart 0 says it */
+    uint32_t magnitude = 64u - (uint32_t)__builtin_clzll(difference); /* 1..64 */
+    cfuzz_value_profile_mark(vp, (uint32_t)((h << 7) + 63 + magnitude) & (CFUZZ_VP_SLOTS - 1));
+  }
 }
 
 #endif
