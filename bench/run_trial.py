@@ -60,12 +60,15 @@ def found_artifact(a):
     return any(glob.glob(p) for p in pats)
 
 
+STATUS_LINE = re.compile(r"#\d+\s")
+
+
 def log_summary(f):
     """The lines of a fuzzer's log that the measures read, streamed: libpng's warnings
     made 3-4 GB logs in 600 s, and reading one whole got this script OOM-killed."""
     keep, last_status = [], None
     for line in f:
-        if line.startswith("#"):
+        if STATUS_LINE.match(line):
             last_status = line
         elif line.startswith("stat::") or "Done " in line or "is not implemented" in line:
             keep.append(line)

@@ -2,9 +2,10 @@
  * (-use_value_profile=1), after libFuzzer's: each integer comparison marks
  * (call site, number of differing bits between its operands) and (call site,
  * size of their difference), so an input that brings a compared value one
- * bit or one power of two closer to the constant is a new feature. Written by the compare callbacks (callbacks.c), read and cleared
- * by the counter scan (run_coverage.c): the set remembers which slots it
- * set, so clearing costs what the run marked, never the whole bitmap. */
+ * bit or one power of two closer to the constant is a new feature. Written
+ * by the compare callbacks (callbacks.c), read and cleared by the counter
+ * scan (run_coverage.c): the set remembers which slots it set, so clearing
+ * costs what the run marked, never the whole bitmap. */
 #ifndef CFUZZ_VALUE_PROFILE_H
 #define CFUZZ_VALUE_PROFILE_H
 
