@@ -66,7 +66,11 @@ void cfuzz_corpus_init(struct cfuzz_corpus *c, const char *dir, size_t n_words, 
   c->covered = cfuzz_xcalloc(n_words ? n_words : 1, sizeof(uint64_t));
   c->feature_space = feature_space;
   c->features = cfuzz_xcalloc(feature_space / 64 + 1, sizeof(uint64_t));
+  c->reached = cfuzz_xcalloc(feature_space / 64 + 1, sizeof(uint64_t));
   c->holders = cfuzz_xcalloc(feature_space + 1, sizeof(uint32_t));
+  c->owner = cfuzz_xmalloc((feature_space + 1) * sizeof(uint32_t));
+  for (size_t f = 0; f <= feature_space; f++)
+    c->owner[f] = CFUZZ_NO_OWNER;
 
   c->dir = dir ? cfuzz_xstrdup(dir) : NULL;
 }
@@ -80,7 +84,9 @@ void cfuzz_corpus_free(struct cfuzz_corpus *c) {
   free(c->entries);
   free(c->covered);
   free(c->features);
+  free(c->reached);
   free(c->holders);
+  free(c->owner);
   free(c->smallest);
   free(c->known);
   free(c->dir);
@@ -132,15 +138,41 @@ static int compare_u32(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-/* Sets the entry's PCs, features and traced count from the run, and adds
- * them to the corpus's unions. */
-static void forget_features(struct cfuzz_corpus *c, const struct cfuzz_corpus_entry *e) {
-  for (size_t i = 0; i < e->n_features; i++)
-    if (e->features[i] < c->feature_space)
-      c->holders[e->features[i]]--;
+static void hold_feature(struct cfuzz_corpus *c, uint32_t f, uint32_t entry, size_t len) {
+  uint64_t bit = 1ull << (f % 64);
+  if (c->holders[f]++ == 0) {
+    c->owner[f] = entry;
+    c->features[f / 64] |= bit;
+  }
+  if (!(c->reached[f / 64] & bit)) {
+    c->reached[f / 64] |= bit;
+    c->n_features++;
+  }
+  if (c->smallest && len < c->smallest[f])
+    c->smallest[f] = (uint32_t)len;
 }
 
+/* Takes the entry's features out of the holder counts; a feature nobody
+ * holds any more leaves the union, so that reaching it again is new. */
+static void forget_features(struct cfuzz_corpus *c, const struct cfuzz_corpus_entry *e) {
+  for (size_t i = 0; i < e->n_features; i++) {
+    uint32_t f = e->features[i];
+    if (f < c->feature_space && --c->holders[f] == 0) {
+      c->owner[f] = CFUZZ_NO_OWNER;
+      c->features[f / 64] &= ~(1ull << (f % 64));
+    }
+  }
+}
+
+/* Sets the entry's PCs, features and traced count from the run, and adds
+ * them to the corpus's unions. The run's features are counted before the
+ * entry's old ones are forgotten: a feature the entry keeps never drops to
+ * no holder, so it keeps its owner. */
 static void set_coverage(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e, const struct cfuzz_run_outcome *run) {
+  uint32_t index = (uint32_t)(e - c->entries);
+  for (size_t i = 0; i < run->n_features; i++)
+    if (run->features[i] < c->feature_space)
+      hold_feature(c, run->features[i], index, run->len);
   forget_features(c, e);
   memcpy(e->bits, run->bits, c->n_words * sizeof(uint64_t));
   for (size_t w = 0; w < c->n_words; w++)
@@ -157,19 +189,6 @@ static void set_coverage(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e, c
     if (e->features[i] < e->features[i - 1]) {
       qsort(e->features, e->n_features, sizeof(uint32_t), compare_u32);
       break;
-    }
-  }
-  for (size_t i = 0; i < e->n_features; i++) {
-    uint32_t f = e->features[i];
-    if (f >= c->feature_space)
-      continue;
-    c->holders[f]++;
-    if (c->smallest && run->len < c->smallest[f])
-      c->smallest[f] = (uint32_t)run->len;
-    uint64_t bit = 1ull << (f % 64);
-    if (!(c->features[f / 64] & bit)) {
-      c->features[f / 64] |= bit;
-      c->n_features++;
     }
   }
   e->traced = run->traced;
@@ -305,6 +324,8 @@ size_t cfuzz_corpus_drop_redundant(struct cfuzz_corpus *c, bool keep_seeds, bool
     }
     drop[i] = redundant;
   }
+  /* new_index[i]: entry i's index after compaction, or UINT32_MAX if it goes. */
+  uint32_t *new_index = cfuzz_xmalloc(c->n * sizeof(uint32_t));
   size_t kept = 0, dropped = 0;
   for (size_t i = 0; i < c->n; i++) {
     struct cfuzz_corpus_entry *e = &c->entries[i];
@@ -315,11 +336,20 @@ size_t cfuzz_corpus_drop_redundant(struct cfuzz_corpus *c, bool keep_seeds, bool
       free(e->data);
       free(e->bits);
       free(e->features);
+      new_index[i] = UINT32_MAX;
       dropped++;
     } else {
+      new_index[i] = (uint32_t)kept;
       c->entries[kept++] = *e;
     }
   }
+  /* A dropped owner's features pass to their best holder, which stays. */
+  for (size_t f = 0; f < c->feature_space && dropped; f++) {
+    uint32_t o = c->owner[f];
+    if (o != CFUZZ_NO_OWNER)
+      c->owner[f] = new_index[o] != UINT32_MAX ? new_index[o] : new_index[best[f]];
+  }
+  free(new_index);
   free(drop);
   c->n = kept;
   free(best);

@@ -6,7 +6,8 @@
  * directory, fsync, rename. Each in-memory entry also keeps the PCs and
  * features its run covered and how many distinct values it traced, for the
  * judgement (judge.h) and the scheduler (schedule.h); the corpus keeps the
- * union of its entries' PCs and features. */
+ * union of its entries' PCs and features, and per feature how many entries
+ * hold it and which entry brought it in (its owner). */
 #ifndef CFUZZ_CORPUS_H
 #define CFUZZ_CORPUS_H
 
@@ -45,10 +46,19 @@ struct cfuzz_corpus {
   size_t n, cap;
   size_t n_words;       /* words per coverage bitset */
   uint64_t *covered;    /* union of all entries' PCs */
-  uint64_t *features;   /* union of all entries' features, a bitset */
+  uint64_t *features;   /* features some entry holds, a bitset */
+  /* Features any entry ever held, a bitset. A shorter replacement may drop
+   * a feature that only its entry holds but another brought in (judge.h):
+   * it leaves `features`, so reaching it again is new, and stays here. */
+  uint64_t *reached;
   size_t feature_space; /* run_features.h: cfuzz_feature_space */
-  size_t n_features;    /* features in the union ("ft:") */
+  size_t n_features;    /* features in `reached` ("ft:"; never falls, as libFuzzer's) */
   uint32_t *holders;    /* per feature: entries that have it */
+  /* Per feature: the entry that brought it into the corpus (its holders
+   * went from 0 to 1), CFUZZ_NO_OWNER if none holds it. May name an entry
+   * that has since lost the feature: the judgement asks only about the
+   * parent's current features. */
+  uint32_t *owner;
   uint32_t *smallest;   /* per feature: length of the shortest entry that had it (-shrink=1); NULL: not kept */
   size_t total_bytes;
   char *dir;            /* where new entries are written; NULL: memory only */
@@ -60,6 +70,8 @@ struct cfuzz_corpus {
   size_t stale_cap;
   unsigned tmp_counter;
 };
+
+#define CFUZZ_NO_OWNER UINT32_MAX
 
 void cfuzz_corpus_init(struct cfuzz_corpus *c, const char *dir, size_t n_words, size_t feature_space);
 void cfuzz_corpus_free(struct cfuzz_corpus *c);

@@ -17,6 +17,11 @@ void cfuzz_judge_free(struct cfuzz_judge *j) {
   j->scratch = NULL;
 }
 
+/* Features numbered below this are PC features (run_features.h). */
+static size_t pc_feature_count(const struct cfuzz_corpus *c) {
+  return c->feature_space > CFUZZ_VP_SLOTS ? c->feature_space - CFUZZ_VP_SLOTS : c->feature_space;
+}
+
 static bool has_new_feature(const struct cfuzz_judge *j, const struct cfuzz_corpus *c,
                             const struct cfuzz_run_outcome *run) {
   for (size_t i = 0; i < run->n_features; i++)
@@ -29,10 +34,41 @@ static bool has_new_feature(const struct cfuzz_judge *j, const struct cfuzz_corp
   return false;
 }
 
-/* Number of the run's distinct features, or 0 if the run lacks a feature
- * of the entry that no other entry has. */
+/* Whether another entry reaches the PC of PC feature f, which only the
+ * parent holds: at another hit count (an entry has one per PC). A run that
+ * reaches the PC at a count nobody holds is new, not a replacement. */
+static bool pc_held_elsewhere(const struct cfuzz_corpus *c, uint32_t f) {
+  uint32_t first = f - f % CFUZZ_HITCOUNT_BUCKETS;
+  for (uint32_t g = first; g < first + CFUZZ_HITCOUNT_BUCKETS; g++)
+    if (g != f && c->holders[g] > 0)
+      return true;
+  return false;
+}
+
+/* Whether the parent entry may lose feature f, which the run lacks: if
+ * another entry holds it; or, for a shorter input (`reduces`), if the
+ * parent did not bring f into the corpus (corpus.h: owner) and another
+ * entry reaches its PC. The second is libFuzzer's rule (a reduction keeps
+ * the features its entry added): with "every feature no other entry holds"
+ * an entry became the last holder of features others brought in, e.g. a
+ * long loop's hit count once the entries that had it were reduced, and
+ * stayed at its length (libFuzzer's reduce_inputs test missed "FUZ" on half
+ * the seeds). A feature dropped by its last holder leaves the union, so
+ * reaching it again is new. */
+static bool may_lose(const struct cfuzz_corpus *c, size_t parent, bool reduces, size_t pc_features, uint32_t f) {
+  if (c->holders[f] > 1)
+    return true;
+  if (!reduces || c->owner[f] == parent)
+    return false;
+  return f >= pc_features || pc_held_elsewhere(c, f);
+}
+
+/* Number of the run's distinct features, or 0 if the run lacks a feature of
+ * the parent that it may not lose (may_lose). */
 static size_t keeps_unique(struct cfuzz_judge *j, const struct cfuzz_corpus *c, const struct cfuzz_run_outcome *run,
-                           const struct cfuzz_corpus_entry *e) {
+                           size_t parent, bool reduces) {
+  const struct cfuzz_corpus_entry *e = &c->entries[parent];
+  size_t pc_features = pc_feature_count(c);
   size_t distinct = 0;
   for (size_t i = 0; i < run->n_features; i++) {
     uint32_t f = run->features[i];
@@ -43,7 +79,7 @@ static size_t keeps_unique(struct cfuzz_judge *j, const struct cfuzz_corpus *c, 
   bool kept = true;
   for (size_t i = 0; i < e->n_features && kept; i++) {
     uint32_t f = e->features[i];
-    kept = ((j->scratch[f / 64] >> (f % 64)) & 1) || c->holders[f] > 1;
+    kept = ((j->scratch[f / 64] >> (f % 64)) & 1) || may_lose(c, parent, reduces, pc_features, f);
   }
   for (size_t i = 0; i < run->n_features; i++)
     j->scratch[run->features[i] / 64] = 0;
@@ -84,7 +120,7 @@ enum cfuzz_verdict cfuzz_judge_run(struct cfuzz_judge *j, const struct cfuzz_cor
   bool reduces = run->len < e->len && j->opt.reduce_inputs && !(e->seed && j->opt.keep_seed);
   if (!reduces && (run->traced < e->traced || !cfuzz_bits_cover(run->bits, e->bits, c->n_words)))
     return CFUZZ_VERDICT_BORING;
-  size_t distinct = keeps_unique(j, c, run, e);
+  size_t distinct = keeps_unique(j, c, run, parent, reduces);
   if (distinct == 0 && e->n_features > 0)
     return CFUZZ_VERDICT_BORING;
   bool more_features = distinct > e->n_features;
@@ -100,7 +136,7 @@ enum cfuzz_verdict cfuzz_judge_run(struct cfuzz_judge *j, const struct cfuzz_cor
    * run's work, which no hit count sees. */
   if (run->work > e->work)
     return CFUZZ_VERDICT_BORING;
-  size_t pc_features = c->feature_space > CFUZZ_VP_SLOTS ? c->feature_space - CFUZZ_VP_SLOTS : c->feature_space;
+  size_t pc_features = pc_feature_count(c);
   if (loop_work(run->features, run->n_features, pc_features) > loop_work(e->features, e->n_features, pc_features))
     return CFUZZ_VERDICT_BORING;
   return CFUZZ_VERDICT_REPLACE;

@@ -8,7 +8,9 @@
  *    it is shorter than every entry that has one of its features (libFuzzer's
  *    shrink: the corpus keeps the shortest input of each feature).
  *  - REPLACE: otherwise the run keeps every feature (hit-count bucket,
- *    value-profile slot) that only the parent entry has and is no longer;
+ *    value-profile slot) that only the parent entry has (a shorter run:
+ *    every feature the parent brought into the corpus, and every PC no
+ *    other entry reaches; judge.c: may_lose) and is no longer;
  *    unless it is shorter, it must also cover every PC of the parent and
  *    trace at least as many distinct comparison values. It is BETTER (worth
  *    writing to disk) when it traced more, has more features, or is shorter

@@ -84,6 +84,71 @@ static void test_features(void) {
   cfuzz_corpus_free(&c);
 }
 
+static void put(struct cfuzz_corpus *c, size_t entry, uint64_t bits0, const uint32_t *ft, size_t n, size_t len) {
+  uint64_t bits[WORDS] = {bits0, 0};
+  struct cfuzz_run_outcome run = {.bits = bits, .features = ft, .n_features = n, .len = len, .traced = 2};
+  if (entry == c->n)
+    cfuzz_corpus_add(c, bytes, &run, false);
+  else
+    cfuzz_corpus_replace(c, entry, bytes, &run, false);
+}
+
+static enum cfuzz_verdict judge_bits(const struct cfuzz_corpus *c, uint64_t bits0, const uint32_t *ft, size_t n,
+                                     size_t len, size_t parent) {
+  uint64_t bits[WORDS] = {bits0, 0};
+  struct cfuzz_run_outcome run = {.bits = bits, .features = ft, .n_features = n, .len = len, .traced = 2};
+  return cfuzz_judge_run(&judge_state, c, &run, parent);
+}
+
+/* A shorter input may drop a feature its parent holds alone if the parent
+ * did not bring it in and the PC stays covered (libFuzzer's reduce_inputs:
+ * an entry keeps the features it added); a feature that loses its last
+ * holder is new again. */
+static void test_reduce_owned(void) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, NULL, WORDS, cfuzz_feature_space(2 * 64));
+  /* 0 brings in pc 0 once and pc 1 at 32-127 (a long loop) and pc 3 once;
+   * 1 has those too and brings in pc 2 (the goal). */
+  const uint32_t a[] = {0 * 8 + 0, 1 * 8 + 6, 3 * 8 + 0};
+  const uint32_t b[] = {0 * 8 + 0, 1 * 8 + 6, 2 * 8 + 0, 3 * 8 + 0};
+  put(&c, 0, 0xb, a, 3, 40);
+  put(&c, 1, 0xf, b, 4, 40);
+  CHECK(c.owner[1 * 8 + 6] == 0 && c.owner[2 * 8 + 0] == 1 && c.holders[1 * 8 + 6] == 2);
+  /* Entry 0 drifts to pc 1 twice and none of pc 3 (as if another entry had
+   * them): entry 1 is left the only holder of features it did not bring. */
+  const uint32_t a_drift[] = {0 * 8 + 0, 1 * 8 + 1};
+  put(&c, 0, 0x3, a_drift, 2, 40);
+  CHECK(c.holders[1 * 8 + 6] == 1 && c.holders[3 * 8 + 0] == 1);
+  /* Shorter, pc 1 at another count: entry 1 may drop the long loop... */
+  const uint32_t b_short[] = {0 * 8 + 0, 1 * 8 + 1, 2 * 8 + 0, 3 * 8 + 0};
+  CHECK(judge_bits(&c, 0xf, b_short, 4, 5, 1) == CFUZZ_VERDICT_REPLACE_BETTER);
+  /* ...but not as long (drift), nor its own pc 2... */
+  CHECK(judge_bits(&c, 0xf, b_short, 4, 40, 1) == CFUZZ_VERDICT_BORING);
+  const uint32_t b_no_goal[] = {0 * 8 + 0, 1 * 8 + 6, 3 * 8 + 0};
+  CHECK(judge_bits(&c, 0xb, b_no_goal, 3, 5, 1) == CFUZZ_VERDICT_BORING);
+  /* ...nor pc 3, which no other entry reaches, though it did not bring it in. */
+  const uint32_t b_no_pc3[] = {0 * 8 + 0, 1 * 8 + 6, 2 * 8 + 0};
+  CHECK(judge_bits(&c, 0x7, b_no_pc3, 3, 5, 1) == CFUZZ_VERDICT_BORING);
+  /* Once another entry reaches pc 3 (at another count), it may. */
+  const uint32_t pc3_twice[] = {0 * 8 + 0, 3 * 8 + 1};
+  put(&c, 2, 0x9, pc3_twice, 2, 40);
+  CHECK(judge_bits(&c, 0x7, b_no_pc3, 3, 5, 1) == CFUZZ_VERDICT_REPLACE_BETTER);
+  /* Entry 2 brought in pc 3 twice: it may not drop that, though pc 3 stays. */
+  const uint32_t pc3_once[] = {0 * 8 + 0, 3 * 8 + 0};
+  CHECK(judge_bits(&c, 0x9, pc3_once, 2, 5, 2) == CFUZZ_VERDICT_BORING);
+  /* The long loop, dropped by its last holder, leaves the union: reaching it
+   * again is new, and "ft:" does not count it twice. */
+  size_t ft = c.n_features;
+  CHECK(cfuzz_corpus_has_feature(&c, 1 * 8 + 6));
+  put(&c, 1, 0xf, b_short, 4, 5);
+  CHECK(c.holders[1 * 8 + 6] == 0 && c.owner[1 * 8 + 6] == CFUZZ_NO_OWNER);
+  CHECK(!cfuzz_corpus_has_feature(&c, 1 * 8 + 6) && c.n_features == ft);
+  CHECK(judge_bits(&c, 0xb, a, 3, 40, CFUZZ_NO_PARENT) == CFUZZ_VERDICT_NEW);
+  put(&c, 3, 0xb, a, 3, 40);
+  CHECK(c.owner[1 * 8 + 6] == 3 && c.n_features == ft);
+  cfuzz_corpus_free(&c);
+}
+
 /* Neutral drift (same features, traced values and length) may not loop
  * more than the parent: summed bucket floors decide, value-profile features
  * count nothing. */
@@ -246,6 +311,7 @@ int main(void) {
   test_new();
   test_replace();
   test_features();
+  test_reduce_owned();
   test_drift_work();
   test_drift_cost();
   test_seeds_and_reduce();

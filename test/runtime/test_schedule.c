@@ -227,6 +227,23 @@ static void test_drop_redundant(void) {
   cfuzz_corpus_free(&c);
 }
 
+/* Owners (the entry that brought a feature in) follow their entries when
+ * the corpus is compacted; a dropped owner's features pass to their best
+ * holder. */
+static void test_drop_redundant_owners(void) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, NULL, 1, SPACE);
+  const uint32_t first[] = {0, 8}, shorter[] = {0, 8}, other[] = {0, 17};
+  add(&c, first, 2, 9, 3);   /* 0: brings 0 and 8 in, goes */
+  add(&c, shorter, 2, 4, 3); /* 1: the same, shorter */
+  add(&c, other, 2, 6, 3);   /* 2: brings 17 in */
+  CHECK(c.owner[0] == 0 && c.owner[8] == 0 && c.owner[17] == 2 && c.owner[9] == CFUZZ_NO_OWNER);
+  CHECK(cfuzz_corpus_drop_redundant(&c, false, false) == 1 && c.n == 2);
+  CHECK(c.owner[0] == 0 && c.owner[8] == 0 && c.owner[17] == 1);
+  CHECK(c.holders[0] == 2 && c.holders[8] == 1 && c.holders[17] == 1);
+  cfuzz_corpus_free(&c);
+}
+
 /* -focus_function: an entry whose run covered the focus PC weighs 1000
  * times more than an otherwise equal one. */
 static void test_focus(void) {
@@ -260,5 +277,6 @@ int main(void) {
   test_slow_majority();
   test_reproducible();
   test_drop_redundant();
+  test_drop_redundant_owners();
   return check_finish("schedule");
 }
