@@ -9,6 +9,8 @@
 #   splice_seeds      seeds ABCDE00000 and ZZZZZFGHIJ, -max_len=10: any mutations
 #   shrink            (ordered.c) -shrink=1 -reduce_inputs=0 reaches the entry "FUZ" (-exit_on_item)
 #   no_shrink         (ordered.c) the same with -shrink=0 -max_len=64 does not: the control
+#   reduce            (ordered.c) the default -reduce_inputs=1 reaches "FUZ" too: a shorter input
+#                     keeps only the features its parent brought into the corpus (judge.c)
 #   reduce_files      (ends.c) a run until "FUZ" leaves one file per path in the corpus directory: 4
 set -eu
 . "$(dirname "$0")/lib.sh"
@@ -32,13 +34,17 @@ case $case_ in
     # shellcheck disable=SC2086
     run_logged "$dir/log" "$fuzzer" $common -max_len=10 -reduce_inputs=0 "$dir/corpus"
     expect_status 77 "finding the splice within -runs=$runs -seed=$seed" "$dir/log" ;;
-  shrink | no_shrink)
+  shrink | no_shrink | reduce)
     fuz=0eb8e4ed029b774d80f2b66408203801cb982a60 # sha1 of "FUZ"
-    if [ "$case_" = shrink ]; then flags="-shrink=1"; else flags="-shrink=0 -max_len=64"; fi
+    case $case_ in
+      shrink) flags="-shrink=1 -reduce_inputs=0" ;;
+      no_shrink) flags="-shrink=0 -max_len=64 -reduce_inputs=0" ;;
+      reduce) flags="" ;;
+    esac
     # shellcheck disable=SC2086
-    run_logged "$dir/log" "$fuzzer" $common $flags -reduce_inputs=0 -exit_on_item=$fuz "$dir/corpus"
+    run_logged "$dir/log" "$fuzzer" $common $flags -exit_on_item=$fuz "$dir/corpus"
     expect_status 0 "running -runs=$runs -seed=$seed" "$dir/log"
-    if [ "$case_" = shrink ]; then
+    if [ "$case_" != no_shrink ]; then
       expect_line "^INFO: found item with checksum '$fuz', exiting" "-exit_on_item line" "$dir/log"
     else
       expect_line "^Done $runs runs" "Done line (FUZ not reached without -shrink)" "$dir/log"
