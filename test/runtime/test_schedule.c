@@ -233,14 +233,15 @@ static void test_drop_redundant(void) {
 static void test_drop_redundant_owners(void) {
   struct cfuzz_corpus c;
   cfuzz_corpus_init(&c, NULL, 1, SPACE);
-  const uint32_t first[] = {0, 8}, shorter[] = {0, 8}, other[] = {0, 17};
-  add(&c, first, 2, 9, 3);   /* 0: brings 0 and 8 in, goes */
-  add(&c, shorter, 2, 4, 3); /* 1: the same, shorter */
-  add(&c, other, 2, 6, 3);   /* 2: brings 17 in */
-  CHECK(c.owner[0] == 0 && c.owner[8] == 0 && c.owner[17] == 2 && c.owner[9] == CFUZZ_NO_OWNER);
+  const uint32_t first[] = {8, 16}, other[] = {0, 17}, shorter[] = {8, 16};
+  add(&c, first, 2, 9, 3);   /* 0: brings 8 and 16 in, goes */
+  add(&c, other, 2, 6, 3);   /* 1: brings 0 and 17 in, becomes 0 */
+  add(&c, shorter, 2, 4, 3); /* 2: as 0, shorter; becomes 1 */
+  CHECK(c.owner[8] == 0 && c.owner[16] == 0 && c.owner[17] == 1 && c.owner[9] == CFUZZ_NO_OWNER);
   CHECK(cfuzz_corpus_drop_redundant(&c, false, false) == 1 && c.n == 2);
-  CHECK(c.owner[0] == 0 && c.owner[8] == 0 && c.owner[17] == 1);
-  CHECK(c.holders[0] == 2 && c.holders[8] == 1 && c.holders[17] == 1);
+  CHECK(c.entries[0].len == 6 && c.entries[1].len == 4);
+  CHECK(c.owner[0] == 0 && c.owner[17] == 0 && c.owner[8] == 1 && c.owner[16] == 1);
+  CHECK(c.holders[8] == 1 && c.holders[16] == 1 && c.holders[17] == 1);
   cfuzz_corpus_free(&c);
 }
 
