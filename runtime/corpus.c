@@ -289,11 +289,39 @@ static bool better_entry(const struct cfuzz_corpus *c, size_t a, size_t b) {
   return a < b;
 }
 
-static void remove_entry_file(struct cfuzz_corpus *c, const struct cfuzz_corpus_entry *e) {
-  if (!c->dir || e->file[0] == '\0')
+/* The hashes of the entries' file names, in an open-addressed table of
+ * 2n + 2 slots (0: empty). Two entries can come to the same content, hence
+ * the same file: removing one entry's file must not remove the other's. */
+static uint64_t *live_names(const struct cfuzz_corpus *c) {
+  size_t size = 2 * c->n + 2;
+  uint64_t *t = cfuzz_xcalloc(size, sizeof(uint64_t));
+  for (size_t i = 0; i < c->n; i++) {
+    if (c->entries[i].file[0] == '\0')
+      continue;
+    uint64_t h = name_hash(c->entries[i].file) | 1;
+    size_t k = h % size;
+    while (t[k] && t[k] != h)
+      k = (k + 1) % size;
+    t[k] = h;
+  }
+  return t;
+}
+
+static bool is_live(const struct cfuzz_corpus *c, const uint64_t *t, const char *name) {
+  size_t size = 2 * c->n + 2;
+  uint64_t h = name_hash(name) | 1;
+  for (size_t k = h % size; t[k]; k = (k + 1) % size)
+    if (t[k] == h)
+      return true;
+  return false;
+}
+
+/* Removes a file this process wrote, unless a live entry has it too. */
+static void remove_entry_file(struct cfuzz_corpus *c, const uint64_t *live, const char *file) {
+  if (!c->dir || file[0] == '\0' || is_live(c, live, file))
     return;
   char path[4096];
-  snprintf(path, sizeof path, "%s/%s", c->dir, e->file);
+  snprintf(path, sizeof path, "%s/%s", c->dir, file);
   /* unlink is atomic: other processes see the file or nothing. */
   if (unlink(path) != 0 && errno != ENOENT)
     cfuzz_warn("cannot remove dropped corpus entry '%s': %s", path, strerror(errno));
@@ -326,12 +354,13 @@ size_t cfuzz_corpus_drop_redundant(struct cfuzz_corpus *c, bool keep_seeds, bool
   }
   /* new_index[i]: entry i's index after compaction, or UINT32_MAX if it goes. */
   uint32_t *new_index = cfuzz_xmalloc(c->n * sizeof(uint32_t));
+  char(*gone)[CFUZZ_SHA1_HEX_LEN + 1] = cfuzz_xmalloc(c->n * sizeof *gone); /* dropped entries' files */
   size_t kept = 0, dropped = 0;
   for (size_t i = 0; i < c->n; i++) {
     struct cfuzz_corpus_entry *e = &c->entries[i];
     if (drop[i]) {
       forget_features(c, e);
-      remove_entry_file(c, e);
+      memcpy(gone[dropped], e->file, sizeof e->file);
       c->total_bytes -= e->len;
       free(e->data);
       free(e->bits);
@@ -352,6 +381,14 @@ size_t cfuzz_corpus_drop_redundant(struct cfuzz_corpus *c, bool keep_seeds, bool
   free(new_index);
   free(drop);
   c->n = kept;
+  /* Files go once the survivors are known: one may share a dropped file. */
+  if (dropped && c->dir) {
+    uint64_t *live = live_names(c);
+    for (size_t i = 0; i < dropped; i++)
+      remove_entry_file(c, live, gone[i]);
+    free(live);
+  }
+  free(gone);
   free(best);
   return dropped;
 }
@@ -399,12 +436,16 @@ size_t cfuzz_corpus_flush(struct cfuzz_corpus *c) {
                strerror(errno));
     return written;
   }
+  uint64_t *live = live_names(c);
   for (size_t i = 0; i < n_stale; i++) {
+    if (is_live(c, live, c->stale[i]))
+      continue;
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", c->dir, c->stale[i]);
     if (unlink(path) != 0 && errno != ENOENT)
       cfuzz_warn("cannot remove replaced corpus entry '%s': %s", path, strerror(errno));
   }
+  free(live);
   return written;
 }
 

@@ -158,6 +158,31 @@ static void test_replace(const char *dir) {
   cfuzz_corpus_free(&c);
 }
 
+/* A run with features: bits, len bytes, traced values, n feature ids. */
+#define RUNF(b, l, t, feats, n) \
+  (&(struct cfuzz_run_outcome){.bits = (b), .len = (l), .traced = (t), .features = (feats), .n_features = (n)})
+
+/* Two entries that came to the same content share a file: dropping one, or
+ * replacing one, leaves the file the other still has. */
+static void test_shared_file(const char *dir) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, dir, 1, 64);
+  uint64_t bits = 1;
+  uint32_t f3[] = {3};
+  size_t d = cfuzz_corpus_add(&c, (const uint8_t *)"same", RUNF(&bits, 4, 1, f3, 1), true);
+  size_t e = cfuzz_corpus_add(&c, (const uint8_t *)"same", RUNF(&bits, 4, 1, f3, 1), true);
+  CHECK(strcmp(c.entries[d].file, c.entries[e].file) == 0);
+  char shared[41];
+  memcpy(shared, c.entries[d].file, 41);
+  CHECK(cfuzz_corpus_drop_redundant(&c, false, false) == 1 && c.n == 1);
+  CHECK(exists(dir, shared));
+  size_t g = cfuzz_corpus_add(&c, (const uint8_t *)"same", RUNF(&bits, 4, 1, f3, 1), true);
+  cfuzz_corpus_replace(&c, g, (const uint8_t *)"sam", RUNF(&bits, 3, 1, f3, 1), true);
+  CHECK(cfuzz_corpus_flush(&c) == 1);
+  CHECK(exists(dir, shared) && exists(dir, c.entries[g].file));
+  cfuzz_corpus_free(&c);
+}
+
 static void test_unwritable_dir(const char *dir) {
   if (geteuid() == 0)
     return;
@@ -204,6 +229,9 @@ int main(void) {
   test_scan(dir1);
   test_replace(dir2);
   test_unwritable_dir(dir2);
+  char *dir4 = check_temp_dir("corpus-shared");
+  test_shared_file(dir4);
+  check_temp_dir_done(dir4);
   char *dir3 = check_temp_dir("corpus-tmp");
   test_abandoned_tmp(dir3);
   check_temp_dir_done(dir3);
