@@ -26,37 +26,36 @@ static uint64_t name_hash(const char *s) {
   return h ? h : 1; /* 0 marks an empty slot */
 }
 
-static bool known_lookup(const struct cfuzz_corpus *c, uint64_t h) {
-  if (!c->known_cap)
+static bool name_set_has(const struct cfuzz_name_set *set, uint64_t h) {
+  if (!set->cap)
     return false;
-  for (size_t i = h & (c->known_cap - 1);; i = (i + 1) & (c->known_cap - 1)) {
-    if (c->known[i] == h)
+  for (size_t i = h & (set->cap - 1);; i = (i + 1) & (set->cap - 1)) {
+    if (set->slots[i] == h)
       return true;
-    if (c->known[i] == 0)
+    if (set->slots[i] == 0)
       return false;
   }
 }
 
-/* Returns false if already known. */
-static bool known_insert(struct cfuzz_corpus *c, uint64_t h) {
-  if (known_lookup(c, h))
+/* Returns false if already there. */
+static bool name_set_add(struct cfuzz_name_set *set, uint64_t h) {
+  if (name_set_has(set, h))
     return false;
-  if ((c->known_n + 1) * 2 > c->known_cap) {
-    size_t old_cap = c->known_cap;
-    uint64_t *old = c->known;
-    c->known_cap = old_cap ? old_cap * 2 : 256;
-    c->known = cfuzz_xcalloc(c->known_cap, sizeof(uint64_t));
-    c->known_n = 0;
-    for (size_t i = 0; i < old_cap; i++)
-      if (old[i])
-        known_insert(c, old[i]);
-    free(old);
+  if ((set->n + 1) * 2 > set->cap) {
+    struct cfuzz_name_set old = *set;
+    set->cap = old.cap ? old.cap * 2 : 256;
+    set->slots = cfuzz_xcalloc(set->cap, sizeof(uint64_t));
+    set->n = 0;
+    for (size_t i = 0; i < old.cap; i++)
+      if (old.slots[i])
+        name_set_add(set, old.slots[i]);
+    free(old.slots);
   }
-  size_t i = h & (c->known_cap - 1);
-  while (c->known[i])
-    i = (i + 1) & (c->known_cap - 1);
-  c->known[i] = h;
-  c->known_n++;
+  size_t i = h & (set->cap - 1);
+  while (set->slots[i])
+    i = (i + 1) & (set->cap - 1);
+  set->slots[i] = h;
+  set->n++;
   return true;
 }
 
@@ -88,7 +87,7 @@ void cfuzz_corpus_free(struct cfuzz_corpus *c) {
   free(c->holders);
   free(c->owner);
   free(c->smallest);
-  free(c->known);
+  free(c->known.slots);
   free(c->dir);
   free(c->stale);
   memset(c, 0, sizeof *c);
@@ -219,7 +218,7 @@ static bool write_entry_file(struct cfuzz_corpus *c, const struct cfuzz_corpus_e
     cfuzz_warn("cannot write corpus entry to '%s': %s", c->dir, strerror(errno));
     return false;
   }
-  known_insert(c, name_hash(name));
+  name_set_add(&c->known, name_hash(name));
   return true;
 }
 
@@ -289,36 +288,19 @@ static bool better_entry(const struct cfuzz_corpus *c, size_t a, size_t b) {
   return a < b;
 }
 
-/* The hashes of the entries' file names, in an open-addressed table of
- * 2n + 2 slots (0: empty). Two entries can come to the same content, hence
+/* The entries' file names. Two entries can come to the same content, hence
  * the same file: removing one entry's file must not remove the other's. */
-static uint64_t *live_names(const struct cfuzz_corpus *c) {
-  size_t size = 2 * c->n + 2;
-  uint64_t *t = cfuzz_xcalloc(size, sizeof(uint64_t));
-  for (size_t i = 0; i < c->n; i++) {
-    if (c->entries[i].file[0] == '\0')
-      continue;
-    uint64_t h = name_hash(c->entries[i].file) | 1;
-    size_t k = h % size;
-    while (t[k] && t[k] != h)
-      k = (k + 1) % size;
-    t[k] = h;
-  }
-  return t;
-}
-
-static bool is_live(const struct cfuzz_corpus *c, const uint64_t *t, const char *name) {
-  size_t size = 2 * c->n + 2;
-  uint64_t h = name_hash(name) | 1;
-  for (size_t k = h % size; t[k]; k = (k + 1) % size)
-    if (t[k] == h)
-      return true;
-  return false;
+static struct cfuzz_name_set live_names(const struct cfuzz_corpus *c) {
+  struct cfuzz_name_set live = {0};
+  for (size_t i = 0; i < c->n; i++)
+    if (c->entries[i].file[0] != '\0')
+      name_set_add(&live, name_hash(c->entries[i].file));
+  return live;
 }
 
 /* Removes a file this process wrote, unless a live entry has it too. */
-static void remove_entry_file(struct cfuzz_corpus *c, const uint64_t *live, const char *file) {
-  if (!c->dir || file[0] == '\0' || is_live(c, live, file))
+static void remove_entry_file(struct cfuzz_corpus *c, const struct cfuzz_name_set *live, const char *file) {
+  if (!c->dir || file[0] == '\0' || name_set_has(live, name_hash(file)))
     return;
   char path[4096];
   snprintf(path, sizeof path, "%s/%s", c->dir, file);
@@ -354,13 +336,15 @@ size_t cfuzz_corpus_drop_redundant(struct cfuzz_corpus *c, bool keep_seeds, bool
   }
   /* new_index[i]: entry i's index after compaction, or UINT32_MAX if it goes. */
   uint32_t *new_index = cfuzz_xmalloc(c->n * sizeof(uint32_t));
-  char(*gone)[CFUZZ_SHA1_HEX_LEN + 1] = cfuzz_xmalloc(c->n * sizeof *gone); /* dropped entries' files */
+  /* Dropped entries' files, removed once the survivors are known. */
+  char(*gone)[CFUZZ_SHA1_HEX_LEN + 1] = c->dir ? cfuzz_xmalloc(c->n * sizeof *gone) : NULL;
   size_t kept = 0, dropped = 0;
   for (size_t i = 0; i < c->n; i++) {
     struct cfuzz_corpus_entry *e = &c->entries[i];
     if (drop[i]) {
       forget_features(c, e);
-      memcpy(gone[dropped], e->file, sizeof e->file);
+      if (gone)
+        memcpy(gone[dropped], e->file, sizeof e->file);
       c->total_bytes -= e->len;
       free(e->data);
       free(e->bits);
@@ -381,12 +365,12 @@ size_t cfuzz_corpus_drop_redundant(struct cfuzz_corpus *c, bool keep_seeds, bool
   free(new_index);
   free(drop);
   c->n = kept;
-  /* Files go once the survivors are known: one may share a dropped file. */
-  if (dropped && c->dir) {
-    uint64_t *live = live_names(c);
+  /* A survivor may share a dropped entry's file. */
+  if (dropped && gone) {
+    struct cfuzz_name_set live = live_names(c);
     for (size_t i = 0; i < dropped; i++)
-      remove_entry_file(c, live, gone[i]);
-    free(live);
+      remove_entry_file(c, &live, gone[i]);
+    free(live.slots);
   }
   free(gone);
   free(best);
@@ -436,16 +420,16 @@ size_t cfuzz_corpus_flush(struct cfuzz_corpus *c) {
                strerror(errno));
     return written;
   }
-  uint64_t *live = live_names(c);
+  struct cfuzz_name_set live = live_names(c);
   for (size_t i = 0; i < n_stale; i++) {
-    if (is_live(c, live, c->stale[i]))
+    if (name_set_has(&live, name_hash(c->stale[i])))
       continue;
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", c->dir, c->stale[i]);
     if (unlink(path) != 0 && errno != ENOENT)
       cfuzz_warn("cannot remove replaced corpus entry '%s': %s", path, strerror(errno));
   }
-  free(live);
+  free(live.slots);
   return written;
 }
 
@@ -491,7 +475,7 @@ int cfuzz_corpus_scan_dir(struct cfuzz_corpus *c, const char *dir, size_t max_le
       remove_if_abandoned_tmp(dir, de->d_name);
       continue;
     }
-    if (c && known_lookup(c, name_hash(de->d_name)))
+    if (c && name_set_has(&c->known, name_hash(de->d_name)))
       continue;
     if (n == cap) {
       cap = cap ? cap * 2 : 64;
@@ -507,7 +491,7 @@ int cfuzz_corpus_scan_dir(struct cfuzz_corpus *c, const char *dir, size_t max_le
     uint8_t *data = NULL;
     size_t len = 0;
     if (c)
-      known_insert(c, name_hash(names[i]));
+      name_set_add(&c->known, name_hash(names[i]));
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
       /* Subdirectories are not entries (libFuzzer ignores them too). */
     } else if (cfuzz_read_file(path, max_len, &data, &len) != 0) {

@@ -41,6 +41,12 @@ struct cfuzz_corpus_entry {
   uint64_t work;        /* its run's work (cfuzz_run_outcome.work) */
 };
 
+/* A set of file-name hashes: open addressing, 0 marks an empty slot. */
+struct cfuzz_name_set {
+  uint64_t *slots;
+  size_t n, cap; /* cap: 0 or a power of two */
+};
+
 struct cfuzz_corpus {
   struct cfuzz_corpus_entry *entries;
   size_t n, cap;
@@ -64,8 +70,7 @@ struct cfuzz_corpus {
   char *dir;            /* where new entries are written; NULL: memory only */
   /* Hashes of file names already loaded from or written to any corpus
    * directory, so a rescan only reads what other processes added. */
-  uint64_t *known;
-  size_t known_n, known_cap;
+  struct cfuzz_name_set known;
   char (*stale)[CFUZZ_SHA1_HEX_LEN + 1]; /* flush's old file names, kept for reuse */
   size_t stale_cap;
   unsigned tmp_counter;
