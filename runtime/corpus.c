@@ -88,26 +88,28 @@ void cfuzz_corpus_free(struct cfuzz_corpus *c) {
   free(c->owner);
   free(c->smallest);
   free(c->known.slots);
+  cfuzz_background_sync_join(&c->sync);
+  if (c->dir)
+    cfuzz_spare_files_clear(&c->files, c->dir);
   free(c->dir);
   free(c->stale);
   memset(c, 0, sizeof *c);
 }
 
-static int write_file(const char *dir, const uint8_t *data, size_t len, unsigned *tmp_counter,
+static int write_file(const char *dir, const uint8_t *data, size_t len, struct cfuzz_spare_files *tmp_files,
                       char name[CFUZZ_SHA1_HEX_LEN + 1], bool durable);
 
-int cfuzz_corpus_write_file(const char *dir, const uint8_t *data, size_t len, unsigned *tmp_counter,
+int cfuzz_corpus_write_file(const char *dir, const uint8_t *data, size_t len, struct cfuzz_spare_files *tmp_files,
                             char name[CFUZZ_SHA1_HEX_LEN + 1]) {
-  return write_file(dir, data, len, tmp_counter, name, true);
+  return write_file(dir, data, len, tmp_files, name, true);
 }
 
-static int write_file(const char *dir, const uint8_t *data, size_t len, unsigned *tmp_counter,
+static int write_file(const char *dir, const uint8_t *data, size_t len, struct cfuzz_spare_files *tmp_files,
                       char name[CFUZZ_SHA1_HEX_LEN + 1], bool durable) {
   cfuzz_sha1_hex(data, len, name);
-  char tmp[4096], final[4096];
-  snprintf(tmp, sizeof tmp, "%s/.cfuzz-tmp-%ld-%u", dir, (long)getpid(), (*tmp_counter)++);
+  char tmp[CFUZZ_TMP_PATH_MAX], final[4096];
   snprintf(final, sizeof final, "%s/%s", dir, name);
-  int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  int fd = cfuzz_spare_files_open(tmp_files, dir, tmp);
   if (fd < 0)
     return -1;
   /* Renamed only once complete, so readers never see a partial entry. With
@@ -214,7 +216,7 @@ static bool write_entry_file(struct cfuzz_corpus *c, const struct cfuzz_corpus_e
                              char name[CFUZZ_SHA1_HEX_LEN + 1], bool durable) {
   if (!c->dir)
     return false;
-  if (write_file(c->dir, e->data, e->len, &c->tmp_counter, name, durable) != 0) {
+  if (write_file(c->dir, e->data, e->len, &c->files, name, durable) != 0) {
     cfuzz_warn("cannot write corpus entry to '%s': %s", c->dir, strerror(errno));
     return false;
   }
@@ -302,11 +304,8 @@ static struct cfuzz_name_set live_names(const struct cfuzz_corpus *c) {
 static void remove_entry_file(struct cfuzz_corpus *c, const struct cfuzz_name_set *live, const char *file) {
   if (!c->dir || file[0] == '\0' || name_set_has(live, name_hash(file)))
     return;
-  char path[4096];
-  snprintf(path, sizeof path, "%s/%s", c->dir, file);
-  /* unlink is atomic: other processes see the file or nothing. */
-  if (unlink(path) != 0 && errno != ENOENT)
-    cfuzz_warn("cannot remove dropped corpus entry '%s': %s", path, strerror(errno));
+  if (cfuzz_spare_files_retire(&c->files, c->dir, file) != 0)
+    cfuzz_warn("cannot remove dropped corpus entry '%s/%s': %s", c->dir, file, strerror(errno));
 }
 
 size_t cfuzz_corpus_drop_redundant(struct cfuzz_corpus *c, bool keep_seeds, bool by_length) {
@@ -389,11 +388,29 @@ static bool sync_dir(const char *dir) {
   return ok;
 }
 
-size_t cfuzz_corpus_flush(struct cfuzz_corpus *c) {
-  /* First every improved entry's new file, then one sync, then the old
-   * files: an old file goes only once its successor is durable, and only if
-   * this process wrote it. The old names wait in `stale`. */
-  size_t written = 0, n_stale = 0;
+/* The first n stale names' successors are durable (error 0): their files go,
+ * unless a live entry has the same content. After a failed sync they stay, as
+ * a duplicate is harmless and a lost entry is not. */
+static void remove_stale(struct cfuzz_corpus *c, size_t n, int error) {
+  if (error != 0) {
+    cfuzz_warn("cannot sync corpus directory '%s': %s; replaced entries' old files are kept", c->dir,
+               strerror(error));
+  } else if (n > 0) {
+    struct cfuzz_name_set live = live_names(c);
+    for (size_t i = 0; i < n; i++) {
+      if (name_set_has(&live, name_hash(c->stale[i])))
+        continue;
+      if (cfuzz_spare_files_retire(&c->files, c->dir, c->stale[i]) != 0)
+        cfuzz_warn("cannot remove replaced corpus entry '%s/%s': %s", c->dir, c->stale[i], strerror(errno));
+    }
+    free(live.slots);
+  }
+  memmove(c->stale, c->stale + n, (c->n_stale - n) * sizeof *c->stale);
+  c->n_stale -= n;
+}
+
+size_t cfuzz_corpus_flush(struct cfuzz_corpus *c, bool finish) {
+  size_t written = 0;
   for (size_t i = 0; i < c->n; i++) {
     struct cfuzz_corpus_entry *e = &c->entries[i];
     if (!e->dirty)
@@ -404,32 +421,30 @@ size_t cfuzz_corpus_flush(struct cfuzz_corpus *c) {
       continue;
     written++;
     if (e->file[0] != '\0') {
-      if (n_stale == c->stale_cap) {
+      if (c->n_stale == c->stale_cap) {
         c->stale_cap = c->stale_cap ? 2 * c->stale_cap : 64;
         c->stale = cfuzz_xrealloc(c->stale, c->stale_cap * sizeof *c->stale);
       }
-      memcpy(c->stale[n_stale++], e->file, sizeof e->file);
+      memcpy(c->stale[c->n_stale++], e->file, sizeof e->file);
     }
     memcpy(e->file, name, sizeof name);
   }
-  if (n_stale == 0)
-    return written;
-  if (!sync_dir(c->dir)) {
-    /* Keep the old files: a duplicate is harmless, a lost entry is not. */
-    cfuzz_warn("cannot sync corpus directory '%s': %s; replaced entries' old files are kept", c->dir,
-               strerror(errno));
-    return written;
+  /* A sync covers what was written before it started: the names that were
+   * stale then. */
+  if (c->sync.started && (finish || !cfuzz_background_sync_running(&c->sync))) {
+    int error = cfuzz_background_sync_join(&c->sync);
+    size_t covered = c->n_syncing;
+    c->n_syncing = 0;
+    remove_stale(c, covered, error);
   }
-  struct cfuzz_name_set live = live_names(c);
-  for (size_t i = 0; i < n_stale; i++) {
-    if (name_set_has(&live, name_hash(c->stale[i])))
-      continue;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", c->dir, c->stale[i]);
-    if (unlink(path) != 0 && errno != ENOENT)
-      cfuzz_warn("cannot remove replaced corpus entry '%s': %s", path, strerror(errno));
+  if (c->n_stale > 0 && !c->sync.started) {
+    if (!finish && cfuzz_background_sync_start(&c->sync, c->dir))
+      c->n_syncing = c->n_stale;
+    else
+      remove_stale(c, c->n_stale, sync_dir(c->dir) ? 0 : errno);
   }
-  free(live.slots);
+  if (finish && c->dir)
+    cfuzz_spare_files_clear(&c->files, c->dir);
   return written;
 }
 

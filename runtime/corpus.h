@@ -15,8 +15,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "background_sync.h"
 #include "run_features.h"
 #include "sha1.h"
+#include "spare_files.h"
 
 struct cfuzz_corpus_entry {
   uint8_t *data;
@@ -71,9 +73,12 @@ struct cfuzz_corpus {
   /* Hashes of file names already loaded from or written to any corpus
    * directory, so a rescan only reads what other processes added. */
   struct cfuzz_name_set known;
-  char (*stale)[CFUZZ_SHA1_HEX_LEN + 1]; /* flush's old file names, kept for reuse */
-  size_t stale_cap;
-  unsigned tmp_counter;
+  /* Old files of replaced entries, removed once their successors are
+   * durable: the first n_syncing are covered by the running `sync`. */
+  char (*stale)[CFUZZ_SHA1_HEX_LEN + 1];
+  size_t n_stale, n_syncing, stale_cap;
+  struct cfuzz_background_sync sync;
+  struct cfuzz_spare_files files; /* temporary files, reused */
 };
 
 #define CFUZZ_NO_OWNER UINT32_MAX
@@ -121,15 +126,17 @@ size_t cfuzz_corpus_pc_count(const struct cfuzz_corpus *c);
  * entries may change. */
 size_t cfuzz_corpus_drop_redundant(struct cfuzz_corpus *c, bool keep_seeds, bool by_length);
 
-/* Writes every marked entry (with a corpus directory): the new files are
- * written and made durable first (one syncfs for all), then the entries' old
- * files are removed if this process wrote them. Returns how many files were
- * written. */
-size_t cfuzz_corpus_flush(struct cfuzz_corpus *c);
+/* Writes every marked entry (with a corpus directory). An entry's old file,
+ * if this process wrote it, is removed only once the new one is durable: one
+ * syncfs covers a batch. With `finish`, that all happens before the return.
+ * Without, the syncfs runs on a background thread and a later flush removes
+ * the files it covered, so the fuzzing thread never waits for the disk.
+ * Returns how many files were written. */
+size_t cfuzz_corpus_flush(struct cfuzz_corpus *c, bool finish);
 
 /* Writes data atomically and durably (fsync) as <dir>/<sha1 hex>; name receives the hex name.
  * Returns 0, or -1 with errno set. */
-int cfuzz_corpus_write_file(const char *dir, const uint8_t *data, size_t len, unsigned *tmp_counter,
+int cfuzz_corpus_write_file(const char *dir, const uint8_t *data, size_t len, struct cfuzz_spare_files *tmp_files,
                             char name[CFUZZ_SHA1_HEX_LEN + 1]);
 
 /* Calls visit for every not-yet-known regular file in dir (skipping dot

@@ -214,7 +214,7 @@ static void report_new(struct fuzzer *f) {
 /* SIGINT, SIGTERM, SIGUSR1 or SIGUSR2 came (stop_request.h): the improved
  * entries go to disk, then libFuzzer's line and final statistics. */
 __attribute__((noreturn)) static void stop_now(struct fuzzer *f) {
-  cfuzz_corpus_flush(&f->corpus);
+  cfuzz_corpus_flush(&f->corpus, true);
   int code = cfuzz_stop_report();
   if (f->cfg->flags->print_final_stats) {
     struct cfuzz_status s = status_of(f);
@@ -504,7 +504,7 @@ static void schedule_next_check(struct fuzzer *f, double now) {
 /* Picks up entries other processes added, and writes improved entries. */
 static void rescan_corpus(struct fuzzer *f, double now) {
   if (f->cfg->corpus_dir && now >= f->next_rescan) {
-    cfuzz_corpus_flush(&f->corpus);
+    cfuzz_corpus_flush(&f->corpus, false);
     size_t before = f->corpus.n;
     cfuzz_corpus_scan_dir(&f->corpus, f->cfg->corpus_dir, f->max_len, visit_corpus_file, f);
     if (f->corpus.n > before) {
@@ -662,7 +662,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
 
   publish_runs(&f);
   reduce_corpus(&f); /* the directory is left without redundant files */
-  cfuzz_corpus_flush(&f.corpus);
+  cfuzz_corpus_flush(&f.corpus, true);
   s = status_of(&f);
   cfuzz_report_status("DONE", &s, 0, 0);
   if (flags->print_final_stats)

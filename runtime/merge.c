@@ -400,7 +400,7 @@ static char *temp_control_path(void) {
 
 /* Copies the chosen files into dir (cut to -max_len), named by SHA-1. */
 static void add_files(const struct cfuzz_flags *flags, const char *dir, const struct merge_result *r) {
-  unsigned tmp_counter = 0;
+  struct cfuzz_spare_files tmp_files = {0};
   for (size_t i = 0; i < r->n_files; i++) {
     uint8_t *data;
     size_t len;
@@ -411,7 +411,7 @@ static void add_files(const struct cfuzz_flags *flags, const char *dir, const st
     if (flags->max_len > 0 && len > (size_t)flags->max_len)
       len = (size_t)flags->max_len;
     char name[CFUZZ_SHA1_HEX_LEN + 1];
-    if (cfuzz_corpus_write_file(dir, data, len, &tmp_counter, name) != 0)
+    if (cfuzz_corpus_write_file(dir, data, len, &tmp_files, name) != 0)
       cfuzz_fatal("cannot write into corpus directory '%s': %s", dir, strerror(errno));
     free(data);
   }

@@ -59,9 +59,9 @@ static void visit(void *ctx, const char *name, const uint8_t *data, size_t len) 
 }
 
 static void test_write_file(const char *dir) {
-  unsigned counter = 0;
+  struct cfuzz_spare_files tmp_files = {0};
   char name[41];
-  CHECK(cfuzz_corpus_write_file(dir, (const uint8_t *)"abc", 3, &counter, name) == 0);
+  CHECK(cfuzz_corpus_write_file(dir, (const uint8_t *)"abc", 3, &tmp_files, name) == 0);
   CHECK(strcmp(name, "a9993e364706816aba3e25717850c26c9cd0d89d") == 0);
   CHECK(exists(dir, name));
   CHECK(count_files(dir) == 1); /* no temporary file left behind */
@@ -121,8 +121,8 @@ static void test_replace(const char *dir) {
    * first, then the old one is removed. */
   cfuzz_corpus_replace(&c, i, (const uint8_t *)"better input", RUN(&bits, 12, 2), true);
   CHECK(exists(dir, old_name));
-  CHECK(cfuzz_corpus_flush(&c) == 1);
-  CHECK(cfuzz_corpus_flush(&c) == 0);
+  CHECK(cfuzz_corpus_flush(&c, true) == 1);
+  CHECK(cfuzz_corpus_flush(&c, true) == 0);
   CHECK(!exists(dir, old_name));
   CHECK(exists(dir, c.entries[i].file));
   CHECK(c.entries[i].len == 12 && c.entries[i].traced == 2);
@@ -137,7 +137,7 @@ static void test_replace(const char *dir) {
   memcpy(old_j, c.entries[j].file, 41);
   cfuzz_corpus_replace(&c, i, (const uint8_t *)"best input", RUN(&bits, 10, 2), true);
   cfuzz_corpus_replace(&c, j, (const uint8_t *)"2nd", RUN(&more, 3, 1), true);
-  CHECK(cfuzz_corpus_flush(&c) == 2);
+  CHECK(cfuzz_corpus_flush(&c, true) == 2);
   CHECK(!exists(dir, old_i) && !exists(dir, old_j));
   CHECK(exists(dir, c.entries[i].file) && exists(dir, c.entries[j].file));
   CHECK(c.total_bytes == 13);
@@ -151,7 +151,7 @@ static void test_replace(const char *dir) {
   CHECK(c.entries[k].file[0] == '\0');
   cfuzz_corpus_replace(&c, k, (const uint8_t *)"seed2", RUN(&bits, 5, 2), true);
   cfuzz_corpus_replace(&c, m, (const uint8_t *)"abcd", RUN(&bits, 4, 2), true);
-  CHECK(cfuzz_corpus_flush(&c) == 2);
+  CHECK(cfuzz_corpus_flush(&c, true) == 2);
   CHECK(exists(dir, "my-seed"));
   CHECK(exists(dir, "a9993e364706816aba3e25717850c26c9cd0d89d"));
   CHECK(exists(dir, c.entries[k].file) && exists(dir, c.entries[m].file));
@@ -178,7 +178,7 @@ static void test_shared_file(const char *dir) {
   CHECK(exists(dir, shared));
   size_t g = cfuzz_corpus_add(&c, (const uint8_t *)"same", RUNF(&bits, 4, 1, f3, 1), true);
   cfuzz_corpus_replace(&c, g, (const uint8_t *)"sam", RUNF(&bits, 3, 1, f3, 1), true);
-  CHECK(cfuzz_corpus_flush(&c) == 1);
+  CHECK(cfuzz_corpus_flush(&c, true) == 1);
   CHECK(exists(dir, shared) && exists(dir, c.entries[g].file));
   cfuzz_corpus_free(&c);
 }
@@ -189,9 +189,9 @@ static void test_unwritable_dir(const char *dir) {
   char ro[4200];
   snprintf(ro, sizeof ro, "%s/ro", dir);
   mkdir(ro, 0500);
-  unsigned counter = 0;
+  struct cfuzz_spare_files tmp_files = {0};
   char name[41];
-  CHECK(cfuzz_corpus_write_file(ro, (const uint8_t *)"x", 1, &counter, name) != 0);
+  CHECK(cfuzz_corpus_write_file(ro, (const uint8_t *)"x", 1, &tmp_files, name) != 0);
 }
 
 /* A temporary file whose writer died is removed at the next scan once a
@@ -222,6 +222,48 @@ static void test_abandoned_tmp(const char *dir) {
     CHECK(strncmp(l.names[i], ".cfuzz-tmp", 10) != 0);
 }
 
+/* Without `finish`, the sync runs in the background: a replaced entry's old
+ * file stays at least until a later flush finds the sync that covered it
+ * finished, and is gone after that. */
+static void test_background_sync(const char *dir) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, dir, 1, 64);
+  uint64_t bits = 1, more = 2;
+  size_t i = cfuzz_corpus_add(&c, (const uint8_t *)"one", RUN(&bits, 3, 1), true);
+  size_t j = cfuzz_corpus_add(&c, (const uint8_t *)"two", RUN(&more, 3, 1), true);
+  char old_i[41], old_j[41];
+  memcpy(old_i, c.entries[i].file, 41);
+  memcpy(old_j, c.entries[j].file, 41);
+  cfuzz_corpus_replace(&c, i, (const uint8_t *)"one more", RUN(&bits, 8, 2), true);
+  CHECK(cfuzz_corpus_flush(&c, false) == 1);
+  CHECK(exists(dir, old_i) && exists(dir, c.entries[i].file));
+  CHECK(c.sync.started && c.n_syncing == 1);
+  /* Stale in this flush: never removed by it, whether or not the first
+   * sync has finished by now. */
+  cfuzz_corpus_replace(&c, j, (const uint8_t *)"two more", RUN(&more, 8, 2), true);
+  CHECK(cfuzz_corpus_flush(&c, false) == 1);
+  CHECK(exists(dir, old_j));
+  for (int tries = 0; tries < 2; tries++) {
+    while (cfuzz_background_sync_running(&c.sync))
+      nanosleep(&(struct timespec){0, 1000000}, NULL);
+    cfuzz_corpus_flush(&c, false);
+  }
+  CHECK(!exists(dir, old_i) && !exists(dir, old_j));
+  CHECK(exists(dir, c.entries[i].file) && exists(dir, c.entries[j].file));
+  CHECK(c.n_stale == 0);
+  /* The old files were set aside for reuse (spare_files.h), not unlinked. */
+  CHECK(count_files(dir) == 4 && c.files.n == 2);
+  /* With `finish`, a running sync is waited for. */
+  memcpy(old_i, c.entries[i].file, 41);
+  cfuzz_corpus_replace(&c, i, (const uint8_t *)"one more time", RUN(&bits, 13, 3), true);
+  cfuzz_corpus_flush(&c, false);
+  CHECK(cfuzz_corpus_flush(&c, true) == 0);
+  CHECK(!exists(dir, old_i) && !c.sync.started && c.n_stale == 0);
+  /* Retired files wait as temporaries for reuse; finishing removes them. */
+  CHECK(count_files(dir) == 2);
+  cfuzz_corpus_free(&c);
+}
+
 int main(void) {
   char *dir1 = check_temp_dir("corpus-write");
   char *dir2 = check_temp_dir("corpus-replace");
@@ -232,6 +274,9 @@ int main(void) {
   char *dir4 = check_temp_dir("corpus-shared");
   test_shared_file(dir4);
   check_temp_dir_done(dir4);
+  char *dir5 = check_temp_dir("corpus-background-sync");
+  test_background_sync(dir5);
+  check_temp_dir_done(dir5);
   char *dir3 = check_temp_dir("corpus-tmp");
   test_abandoned_tmp(dir3);
   check_temp_dir_done(dir3);
