@@ -109,7 +109,7 @@ static int write_file(const char *dir, const uint8_t *data, size_t len, struct c
   cfuzz_sha1_hex(data, len, name);
   char tmp[CFUZZ_TMP_PATH_MAX], final[4096];
   snprintf(final, sizeof final, "%s/%s", dir, name);
-  int fd = cfuzz_spare_files_open(tmp_files, dir, tmp);
+  int fd = cfuzz_spare_files_write(tmp_files, dir, data, len, tmp);
   if (fd < 0)
     return -1;
   /* Renamed only once complete, so readers never see a partial entry. With
@@ -117,7 +117,7 @@ static int write_file(const char *dir, const uint8_t *data, size_t len, struct c
    * its successor would survive a power cut. A new entry needs no fsync to
    * survive the process's crash (the kernel has the data), and an fsync per
    * new entry made the fuzzer disk-bound when entries come fast. */
-  if (!cfuzz_write_all(fd, data, len) || (durable && fsync(fd) != 0)) {
+  if (durable && fsync(fd) != 0) {
     int err = errno;
     close(fd);
     unlink(tmp);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -13,16 +14,37 @@ static void tmp_path(const char *dir, unsigned n, char tmp[CFUZZ_TMP_PATH_MAX]) 
   snprintf(tmp, CFUZZ_TMP_PATH_MAX, "%s/.cfuzz-tmp-%ld-%u", dir, (long)getpid(), n);
 }
 
-int cfuzz_spare_files_open(struct cfuzz_spare_files *s, const char *dir, char tmp[CFUZZ_TMP_PATH_MAX]) {
+/* A spare opened for overwriting, or a new file: returns the fd (or -1)
+ * and whether it was a spare. */
+static int open_tmp(struct cfuzz_spare_files *s, const char *dir, char tmp[CFUZZ_TMP_PATH_MAX], bool *spare) {
   while (s->n > 0) {
     tmp_path(dir, s->spares[--s->n], tmp);
-    int fd = open(tmp, O_WRONLY | O_TRUNC | O_NOFOLLOW | O_CLOEXEC);
-    if (fd >= 0)
+    int fd = open(tmp, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd >= 0) {
+      *spare = true;
       return fd;
+    }
     /* Gone (another process cleaned the directory): try the next. */
   }
+  *spare = false;
   tmp_path(dir, s->counter++, tmp);
   return open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+}
+
+int cfuzz_spare_files_write(struct cfuzz_spare_files *s, const char *dir, const void *data, size_t len,
+                            char tmp[CFUZZ_TMP_PATH_MAX]) {
+  bool spare;
+  int fd = open_tmp(s, dir, tmp, &spare);
+  if (fd < 0)
+    return -1;
+  if (!cfuzz_write_all(fd, data, len) || (spare && ftruncate(fd, (off_t)len) != 0)) {
+    int err = errno;
+    close(fd);
+    unlink(tmp);
+    errno = err;
+    return -1;
+  }
+  return fd;
 }
 
 int cfuzz_spare_files_retire(struct cfuzz_spare_files *s, const char *dir, const char *name) {

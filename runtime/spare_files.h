@@ -26,9 +26,14 @@ struct cfuzz_spare_files {
 
 #define CFUZZ_TMP_PATH_MAX 4096
 
-/* Opens a temporary file in dir for writing: a spare, emptied, if there is
- * one, else a new file. Puts its path in tmp. Returns the fd or -1 (errno). */
-int cfuzz_spare_files_open(struct cfuzz_spare_files *s, const char *dir, char tmp[CFUZZ_TMP_PATH_MAX]);
+/* Writes data to a temporary file in dir: a spare if there is one, else a
+ * new file. A spare's old bytes are overwritten and then cut to len, which
+ * frees a disk block only where the file shrinks past one; emptying it first
+ * freed them all, and on a file system mounted with `discard` every free
+ * waits for the disk. Puts the path in tmp and returns the open fd, or -1
+ * (errno) with no file left behind. */
+int cfuzz_spare_files_write(struct cfuzz_spare_files *s, const char *dir, const void *data, size_t len,
+                            char tmp[CFUZZ_TMP_PATH_MAX]);
 
 /* Takes dir/name out of the directory's entries: renamed to a spare, or
  * unlinked if s is NULL. Returns 0 or -1 (errno); a missing file counts as

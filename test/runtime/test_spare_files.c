@@ -40,28 +40,47 @@ static size_t count(const char *dir, size_t *tmp) {
   return n;
 }
 
+/* The bytes of a file written through the pool (its fd is write-only). */
+static size_t read_back(const char *path, char *buf, size_t cap) {
+  int fd = open(path, O_RDONLY);
+  ssize_t n = fd < 0 ? -1 : read(fd, buf, cap);
+  if (fd >= 0)
+    close(fd);
+  return n < 0 ? 0 : (size_t)n;
+}
+
 static void test_reuse(const char *dir) {
   struct cfuzz_spare_files s = {0};
   size_t tmp;
+  char buf[64];
   write_named(dir, "old", "old content");
   ino_t old = inode_of(dir, "old");
   CHECK(cfuzz_spare_files_retire(&s, dir, "old") == 0);
   CHECK(inode_of(dir, "old") == 0 && s.n == 1);
   CHECK(count(dir, &tmp) == 1 && tmp == 1);
-  /* The next write gets the same inode, emptied. */
+  /* The next write gets the same inode, holding exactly the new bytes. */
   char path[CFUZZ_TMP_PATH_MAX];
-  int fd = cfuzz_spare_files_open(&s, dir, path);
+  int fd = cfuzz_spare_files_write(&s, dir, "new", 3, path);
   CHECK(fd >= 0 && s.n == 0);
   struct stat st;
-  CHECK(fstat(fd, &st) == 0 && st.st_ino == old && st.st_size == 0);
+  CHECK(fstat(fd, &st) == 0 && st.st_ino == old && st.st_size == 3);
+  CHECK(read_back(path, buf, sizeof buf) == 3 && memcmp(buf, "new", 3) == 0);
   close(fd);
   char final[4200];
   snprintf(final, sizeof final, "%s/final", dir);
   CHECK(rename(path, final) == 0);
+  /* Longer than the spare it reuses. */
+  CHECK(cfuzz_spare_files_retire(&s, dir, "final") == 0 && s.n == 1);
+  fd = cfuzz_spare_files_write(&s, dir, "a longer content", 16, path);
+  CHECK(fd >= 0 && fstat(fd, &st) == 0 && st.st_ino == old && st.st_size == 16);
+  CHECK(read_back(path, buf, sizeof buf) == 16 && memcmp(buf, "a longer content", 16) == 0);
+  close(fd);
+  CHECK(rename(path, final) == 0);
   /* With no spare, a new temporary file. */
   char fresh[CFUZZ_TMP_PATH_MAX];
-  fd = cfuzz_spare_files_open(&s, dir, fresh);
-  CHECK(fd >= 0 && inode_of(dir, "final") != 0 && strncmp(fresh, dir, strlen(dir)) == 0);
+  fd = cfuzz_spare_files_write(&s, dir, "xy", 2, fresh);
+  CHECK(fd >= 0 && fstat(fd, &st) == 0 && st.st_ino != old && st.st_size == 2);
+  CHECK(strncmp(fresh, dir, strlen(dir)) == 0 && strstr(fresh, "/.cfuzz-tmp-") != NULL);
   close(fd);
   CHECK(count(dir, &tmp) == 2 && tmp == 1);
   /* A file already gone counts as retired; without a pool, retire unlinks. */
