@@ -499,7 +499,8 @@ int cfuzz_corpus_scan_dir(struct cfuzz_corpus *c, const char *dir, size_t max_le
     names[n++] = cfuzz_xstrdup(de->d_name);
   }
   closedir(d);
-  qsort(names, n, sizeof *names, compare_names);
+  if (n > 0) /* qsort wants a non-null array even for zero elements */
+    qsort(names, n, sizeof *names, compare_names);
   for (size_t i = 0; i < n; i++) {
     char *path = cfuzz_path_join(dir, names[i]);
     struct stat st;
