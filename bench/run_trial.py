@@ -96,6 +96,49 @@ def afl_execs(out):
     return total
 
 
+def process_table():
+    """pid -> (parent pid, process group), read from /proc."""
+    table = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            # Fields after the command name, which may hold spaces and parentheses.
+            fields = open(f"/proc/{d}/stat").read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        table[int(d)] = (int(fields[1]), int(fields[2]))
+    return table
+
+
+def groups_below(root):
+    """Process groups of root's descendants other than root's own. AFL++'s
+    forkservers call setsid(), so they and the targets they fork (which stop
+    themselves between inputs in persistent mode) are outside the group that
+    killpg reaches: the CI smoke run left one stopped target behind per run."""
+    table = process_table()
+    below, frontier = set(), [root]
+    while frontier:
+        pid = frontier.pop()
+        for child, (ppid, _) in table.items():
+            if ppid == pid and child not in below:
+                below.add(child)
+                frontier.append(child)
+    return {table[p][1] for p in below} - {table.get(root, (0, root))[1]}
+
+
+def kill_escaped(groups, binary):
+    """SIGKILLs the processes of `groups` that still run `binary`: a group id
+    can be reused once its processes are gone, so membership alone is not
+    enough."""
+    for pid, (_, group) in process_table().items():
+        try:
+            if group in groups and os.readlink(f"/proc/{pid}/exe") == binary:
+                os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass  # gone meanwhile
+
+
 def run(a):
     if os.path.exists(a.out):
         shutil.rmtree(a.out)
@@ -124,8 +167,15 @@ def run(a):
                               start_new_session=True, preexec_fn=setup(j)) for j, c in enumerate(cmds)]
     found_at = None
     deadline = start + a.seconds + 30  # grace for startup and final stats
+    # Groups that fuzzer processes put themselves in (AFL++'s forkservers),
+    # looked up about once a second: swept with SIGKILL once the fuzzer is done.
+    escaped, next_look = set(), start
     while any(p.poll() is None for p in procs):
         now = time.monotonic()
+        if now >= next_look:
+            for p in procs:
+                escaped |= groups_below(p.pid)
+            next_look = now + 1
         if found_at is None and found_artifact(a):
             found_at = now - start
             if a.mode == "find":
@@ -133,6 +183,9 @@ def run(a):
         if now > deadline:
             break
         time.sleep(0.005)  # 5 ms: the resolution of time to find
+    for p in procs:
+        if p.poll() is None:
+            escaped |= groups_below(p.pid)
     for p in procs:
         if p.poll() is None:
             # SIGINT: every fuzzer stops cleanly on it and writes its final stats.
@@ -143,6 +196,7 @@ def run(a):
         except subprocess.TimeoutExpired:
             os.killpg(p.pid, signal.SIGKILL)
             p.wait()
+    kill_escaped(escaped, os.path.realpath(binary))
     wall = time.monotonic() - start
     if found_at is None and found_artifact(a):
         found_at = wall  # the fuzzer exited on the find before our next poll
