@@ -42,7 +42,14 @@ static inline void cfuzz_value_profile_mark(struct cfuzz_value_profile *vp, uint
  * libFuzzer's wraps when the first operand is the smaller. */
 static inline void cfuzz_value_profile_add(struct cfuzz_value_profile *vp, uint64_t pc, uint64_t a, uint64_t b) {
   uint64_t h = (pc * 0x9E3779B97F4A7C15ull) >> (64 - CFUZZ_VP_LOG2_SLOTS + 7);
-  uint32_t bits_apart = (uint32_t)__builtin_popcountll(a ^ b); /* 0..64 */
+  /* A site has 128 slots: 0..63 for the differing bits (64 shares 63's slot:
+   * all 64 bits differ only against a complement), 64..127 for the
+   * difference's size (1..64). Without the cap, 64 differing bits took the
+   * slot of a difference of 1, so the two measures hid each other's
+   * progress. */
+  uint32_t bits_apart = (uint32_t)__builtin_popcountll(a ^ b);
+  if (bits_apart > 63)
+    bits_apart = 63;
   uint64_t difference = a > b ? a - b : b - a;
   cfuzz_value_profile_mark(vp, (uint32_t)((h << 7) + bits_apart) & (CFUZZ_VP_SLOTS - 1));
   if (difference) { /* equal operands: bits_apart 0 says it */
