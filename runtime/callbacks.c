@@ -68,12 +68,30 @@ CFUZZ_API void __sanitizer_cov_pcs_init(const uintptr_t *start, const uintptr_t 
   }
 }
 
-static inline void trace_cmp(uint64_t pc, uint64_t a, uint64_t b, uint8_t size) {
-  cfuzz_traced_values_add(&cfuzz_instr.traced, pc ^ a ^ b);
-  if (cfuzz_instr.value_profile.enabled)
-    cfuzz_value_profile_add(&cfuzz_instr.value_profile, pc, a, b);
+/* What every integer compare of the target runs: the hottest code of the
+ * runtime, so it is kept small enough to inline into each callback and to
+ * fit in the registers a call may clobber. The compare table's store goes
+ * first: after it only the traced value and the table's base stay live. */
+__attribute__((always_inline)) static inline void trace_cmp_plain(uint64_t pc, uint64_t a, uint64_t b,
+                                                                   uint8_t size) {
   if (a != b)
     cfuzz_cmp_table_add_int(&cfuzz_instr.cmp, pc, a, b, size);
+  cfuzz_traced_values_add(&cfuzz_instr.traced, pc ^ a ^ b);
+}
+
+/* With -use_value_profile=1 (off by default), out of line: inlined, it made
+ * every compare pay a call and six register saves (7% of trace_cmp's
+ * samples on libpng). */
+__attribute__((noinline)) static void trace_cmp_profiled(uint64_t pc, uint64_t a, uint64_t b, uint8_t size) {
+  cfuzz_value_profile_add(&cfuzz_instr.value_profile, pc, a, b);
+  trace_cmp_plain(pc, a, b, size);
+}
+
+__attribute__((always_inline)) static inline void trace_cmp(uint64_t pc, uint64_t a, uint64_t b, uint8_t size) {
+  if (__builtin_expect(cfuzz_instr.value_profile.enabled, 0))
+    trace_cmp_profiled(pc, a, b, size);
+  else
+    trace_cmp_plain(pc, a, b, size);
 }
 
 CFUZZ_API void __sanitizer_cov_trace_cmp1(uint8_t a, uint8_t b) { trace_cmp(CALLER_PC(), a, b, 1); }
