@@ -8,6 +8,18 @@
 #include <emmintrin.h>
 #endif
 
+#define REPEAT4(x) x, x, x, x
+#define REPEAT16(x) REPEAT4(x), REPEAT4(x), REPEAT4(x), REPEAT4(x)
+#define REPEAT32(x) REPEAT16(x), REPEAT16(x)
+const uint8_t cfuzz_hitcount_bucket_of[256] = {
+    0, 0, 1, 2,                                 /* 0 (unused), 1, 2, 3 */
+    REPEAT4(3),                                 /* 4-7 */
+    REPEAT4(4), REPEAT4(4),                     /* 8-15 */
+    REPEAT16(5),                                /* 16-31 */
+    REPEAT32(6), REPEAT32(6), REPEAT32(6),      /* 32-127 */
+    REPEAT32(7), REPEAT32(7), REPEAT32(7), REPEAT32(7), /* 128-255 */
+};
+
 /* Puts the 64-bit mask of PCs [pc, pc + 64) into the bitset; pc need not be
  * word-aligned because modules are numbered back to back. */
 static inline void or_mask_at(uint64_t *bits, size_t pc, uint64_t mask) {
