@@ -1,5 +1,6 @@
-/* Unit tests: run_coverage (hit-count buckets, the counter scan across
- * modules that are not word-aligned, the shared-bitset merge). */
+/* Unit tests: run_coverage's features (hit-count buckets, the feature ids
+ * of a scan across modules that are not word-aligned). The PC bitset and
+ * the merge alone are tested in test_coverage_file.c. */
 #include <stdint.h>
 #include <string.h>
 
@@ -51,17 +52,8 @@ static void test_scan(void) {
   CHECK(ft.n == 0 && bits[0] == 0 && bits[1] == 0 && bits[2] == 0);
 }
 
-static void test_merge(void) {
-  uint64_t shared[2] = {1, 0}, run[2] = {1, 0};
-  CHECK(!cfuzz_merge_run_bits(shared, run, 2)); /* nothing new */
-  run[1] = 4;
-  CHECK(cfuzz_merge_run_bits(shared, run, 2) && shared[1] == 4);
-  CHECK(cfuzz_bits_cover(shared, run, 2) && cfuzz_bits_count(shared, 2) == 2);
-}
-
 int main(void) {
   test_buckets();
   test_scan();
-  test_merge();
   return check_finish("run_coverage");
 }
