@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "instrumentation.h"
+#include "stack_depth.h"
 
 #define CFUZZ_API __attribute__((visibility("default"), used))
 /* Call sites are made relative to the runtime's own global, which sits in
@@ -26,6 +27,9 @@
 /* Zero-initialised on purpose (all fields start valid at zero), so the big
  * tables live in .bss rather than in the executable. */
 struct cfuzz_instrumentation cfuzz_instr;
+
+/* The lowest frame address instrumented code reached (stack_depth.h). */
+__attribute__((weak, visibility("default"))) __thread uintptr_t __sancov_lowest_stack;
 
 size_t cfuzz_instr_counter_count(const struct cfuzz_instrumentation *instr) {
   size_t n = 0;

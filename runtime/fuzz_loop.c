@@ -568,7 +568,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   if (judge.shrink)
     cfuzz_corpus_keep_smallest(&f.corpus);
   cfuzz_judge_init(&f.judge, &judge, feature_space);
-  f.run_features.ids = cfuzz_xcalloc(f.modules.n_pcs + CFUZZ_VP_MAX_PER_RUN, sizeof(uint32_t));
+  f.run_features.ids = cfuzz_xcalloc(f.modules.n_pcs + CFUZZ_VP_MAX_PER_RUN + 1, sizeof(uint32_t));
   cfuzz_instr.value_profile.enabled = flags->use_value_profile != 0;
   struct cfuzz_schedule_options schedule = {
       /* Weights are what favours the focus function's inputs (libFuzzer

@@ -45,6 +45,10 @@ struct cfuzz_instrumentation {
    * loop): big allocations are work the comparison callbacks do not see,
    * the memset of a large image row, the constructors of a huge vector. */
   uint64_t allocated_bytes;
+  /* The frame the target is called from (run_target.c): the run's stack
+   * depth is measured from here down to __sancov_lowest_stack
+   * (stack_depth.h). */
+  uintptr_t stack_top;
 };
 
 extern struct cfuzz_instrumentation cfuzz_instr;

@@ -18,9 +18,7 @@ void cfuzz_judge_free(struct cfuzz_judge *j) {
 }
 
 /* Features numbered below this are PC features (run_features.h). */
-static size_t pc_feature_count(const struct cfuzz_corpus *c) {
-  return c->feature_space > CFUZZ_VP_SLOTS ? c->feature_space - CFUZZ_VP_SLOTS : c->feature_space;
-}
+static size_t pc_feature_count(const struct cfuzz_corpus *c) { return cfuzz_pc_feature_count(c->feature_space); }
 
 static bool has_new_feature(const struct cfuzz_judge *j, const struct cfuzz_corpus *c,
                             const struct cfuzz_run_outcome *run) {

@@ -106,6 +106,11 @@ void cfuzz_collect_run(struct cfuzz_instrumentation *instr, const struct cfuzz_m
     ft->ids[ft->n++] = cfuzz_vp_feature(m->n_pcs, slot);
   }
   vp->n = 0;
+  /* The stack grows down; code that does not record its depth leaves the
+   * mark at the top. */
+  uintptr_t lowest = __sancov_lowest_stack;
+  if (instr->stack_top > lowest)
+    ft->ids[ft->n++] = cfuzz_stack_depth_feature(m->n_pcs, cfuzz_stack_depth_slot((instr->stack_top - lowest) / 8));
 }
 
 bool cfuzz_merge_run_bits(uint64_t *shared, const uint64_t *run_bits, size_t n_words) {

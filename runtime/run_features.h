@@ -3,7 +3,9 @@
  *    bucket: 1, 2, 3, 4-7, 8-15, 16-31, 32-127, 128+ (so a loop taken 23
  *    times differs from one taken 15 times: feature pc * 8 + bucket);
  *  - with -use_value_profile=1, one feature per value-profile slot
- *    (value_profile.h), numbered after the PC features.
+ *    (value_profile.h), numbered after the PC features;
+ *  - one for the run's deepest stack (stack_depth.h), numbered after the
+ *    value-profile slots, if the code records it.
  * A run's features are collected by the counter scan (run_coverage.c) into
  * a list allocated once; the corpus keeps which features its entries hold
  * (corpus.h) and the judgement compares the two (judge.h). */
@@ -14,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "stack_depth.h"
 #include "value_profile.h"
 
 #define CFUZZ_HITCOUNT_BUCKETS 8
@@ -29,15 +32,26 @@ static inline uint32_t cfuzz_hitcount_bucket(uint8_t count) { return cfuzz_hitco
 
 /* Number of distinct features for a program of n_pcs PCs. */
 static inline size_t cfuzz_feature_space(size_t n_pcs) {
-  return n_pcs * CFUZZ_HITCOUNT_BUCKETS + CFUZZ_VP_SLOTS;
+  return n_pcs * CFUZZ_HITCOUNT_BUCKETS + CFUZZ_VP_SLOTS + CFUZZ_STACK_DEPTH_SLOTS;
+}
+
+/* How many of a feature space's features are PC features (they come first). */
+static inline size_t cfuzz_pc_feature_count(size_t feature_space) {
+  size_t others = CFUZZ_VP_SLOTS + CFUZZ_STACK_DEPTH_SLOTS;
+  return feature_space > others ? feature_space - others : feature_space;
 }
 
 static inline uint32_t cfuzz_vp_feature(size_t n_pcs, uint32_t slot) {
   return (uint32_t)(n_pcs * CFUZZ_HITCOUNT_BUCKETS + slot);
 }
 
+static inline uint32_t cfuzz_stack_depth_feature(size_t n_pcs, uint32_t slot) {
+  return (uint32_t)(n_pcs * CFUZZ_HITCOUNT_BUCKETS + CFUZZ_VP_SLOTS + slot);
+}
+
 /* One run's features: PC features in increasing order, then value-profile
- * ones. ids has room for every PC and CFUZZ_VP_MAX_PER_RUN more. */
+ * ones, then the stack depth's. ids has room for every PC and
+ * CFUZZ_VP_MAX_PER_RUN + 1 more. */
 struct cfuzz_run_features {
   uint32_t *ids;
   size_t n;

@@ -9,6 +9,7 @@
 #include "instrumentation.h"
 #include "malloc_limit.h"
 #include "sanitizer_input.h"
+#include "stack_depth.h"
 #include "stack_trace.h"
 #include "util.h"
 
@@ -30,6 +31,9 @@ __attribute__((noinline)) int cfuzz_call_target(cfuzz_test_one_fn fn, void *ctx,
 static int (*volatile call_target_)(cfuzz_test_one_fn, void *, const uint8_t *, size_t) = cfuzz_call_target;
 
 static int call_target(cfuzz_test_one_fn fn, void *ctx, const uint8_t *data, size_t len) {
+  uintptr_t top = (uintptr_t)__builtin_frame_address(0);
+  cfuzz_instr.stack_top = top;
+  __sancov_lowest_stack = top;
   cfuzz_instr.target_running = 1;
   int rc = call_target_(fn, ctx, data, len);
   cfuzz_instr.target_running = 0;

@@ -1,5 +1,6 @@
 /* Unit tests: run_coverage's features (hit-count buckets, the feature ids
- * of a scan across modules that are not word-aligned). The PC bitset and
+ * of a scan across modules that are not word-aligned, the stack depth's
+ * step function and feature). The PC bitset and
  * the merge alone are tested in test_coverage_file.c. */
 #include <stdint.h>
 #include <string.h>
@@ -34,7 +35,7 @@ static void test_scan(void) {
   module_b[40] = 16;  /* PC 140: word 2, through the straddling chunk; bucket 5 */
   module_b[65] = 33;  /* PC 165 (tail), bucket 6 */
   uint64_t bits[3] = {~0ull, ~0ull, ~0ull}; /* the scan clears them first */
-  uint32_t ids[170 + CFUZZ_VP_MAX_PER_RUN];
+  uint32_t ids[170 + CFUZZ_VP_MAX_PER_RUN + 1];
   struct cfuzz_run_features ft = {ids, 0};
   cfuzz_collect_run(&instr, &m, bits, &ft);
   const uint32_t want[] = {0 * 8 + 0, 63 * 8 + 7, 64 * 8 + 3, 100 * 8 + 1, 140 * 8 + 5, 165 * 8 + 6};
@@ -52,8 +53,50 @@ static void test_scan(void) {
   CHECK(ft.n == 0 && bits[0] == 0 && bits[1] == 0 && bits[2] == 0);
 }
 
+/* Exact below 8 words, then eight steps per doubling; never decreasing,
+ * and every 64-bit depth within the reserved slots. */
+static void test_stack_depth_slots(void) {
+  for (uint64_t w = 0; w < 16; w++)
+    CHECK(cfuzz_stack_depth_slot(w) == w);
+  CHECK(cfuzz_stack_depth_slot(16) == 16 && cfuzz_stack_depth_slot(17) == 16 && cfuzz_stack_depth_slot(18) == 17);
+  CHECK(cfuzz_stack_depth_slot(100) == 36); /* 2^6 * (1 + 4/8) and a bit */
+  uint32_t prev = 0;
+  for (uint64_t w = 1; w < (1u << 20); w += w / 16 + 1) {
+    uint32_t s = cfuzz_stack_depth_slot(w);
+    CHECK(s >= prev);
+    prev = s;
+  }
+  CHECK(cfuzz_stack_depth_slot(UINT64_MAX) < CFUZZ_STACK_DEPTH_SLOTS);
+  CHECK(cfuzz_stack_depth_slot(UINT64_MAX) == 495);
+}
+
+/* A run whose code lowered the mark below the caller's frame gets one
+ * feature after the value-profile slots; one that left it has none. */
+static void test_stack_depth_feature(void) {
+  struct cfuzz_modules m = {.n_pcs = 170, .n_words = 3, .first_pc = {0, 100}};
+  uint64_t bits[3];
+  uint32_t ids[170 + CFUZZ_VP_MAX_PER_RUN + 1];
+  struct cfuzz_run_features ft = {ids, 0};
+  uint64_t frame[1024];
+  instr.stack_top = (uintptr_t)&frame[1000];
+  __sancov_lowest_stack = (uintptr_t)&frame[900]; /* 100 words down */
+  module_a[3] = 1;
+  cfuzz_collect_run(&instr, &m, bits, &ft);
+  CHECK(ft.n == 2 && ids[0] == 3 * 8 + 0);
+  CHECK(ids[1] == cfuzz_stack_depth_feature(170, 36));
+  CHECK(ids[1] == 170 * 8 + CFUZZ_VP_SLOTS + 36);
+  CHECK(cfuzz_pc_feature_count(cfuzz_feature_space(170)) == 170 * 8);
+  CHECK(ids[1] < cfuzz_feature_space(170));
+  __sancov_lowest_stack = instr.stack_top;
+  cfuzz_collect_run(&instr, &m, bits, &ft);
+  CHECK(ft.n == 0);
+  instr.stack_top = 0;
+}
+
 int main(void) {
   test_buckets();
   test_scan();
+  test_stack_depth_slots();
+  test_stack_depth_feature();
   return check_finish("run_coverage");
 }
