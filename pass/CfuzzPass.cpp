@@ -13,6 +13,7 @@
 #include "Options.h"
 #include "SkipPolicy.h"
 #include "SplitCompares.h"
+#include "StackDepth.h"
 
 #include "llvm/Analysis/PostDominators.h"
 #include "llvm/IR/Constants.h"
@@ -75,19 +76,23 @@ bool instrumentFunction(Function &F, const cfuzz::Options &Opts,
   //    before the dominator trees and before coverage picks its blocks.
   if (Opts.SplitCmp)
     Changed |= cfuzz::splitCompares(F);
+  // 1. Stack depth, before comparison tracing adds calls (a leaf function is
+  //    left alone) and outside the coverage option, as in clang.
+  if (Opts.StackDepth)
+    Changed |= cfuzz::injectStackDepthTracking(F);
   DominatorTree DT(F);
   PostDominatorTree PDT(F);
-  // 1. Comparisons, on the CFG the user wrote (it adds no blocks).
+  // 2. Comparisons, on the CFG the user wrote (it adds no blocks).
   Changed |= cfuzz::injectCompareTracing(F, Opts, DT, PDT);
   if (!Opts.Coverage)
     return Changed;
-  // 2. Split critical edges so a block counter can count an edge.
+  // 3. Split critical edges so a block counter can count an edge.
   if (cfuzz::splitCriticalEdgesForCoverage(F)) {
     Changed = true;
     DT.recalculate(F);
     PDT.recalculate(F);
   }
-  // 3. Counters and PC table for the blocks that carry information.
+  // 4. Counters and PC table for the blocks that carry information.
   Changed |= Coverage.instrumentFunction(F, DT, PDT);
   return Changed;
 }

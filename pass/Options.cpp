@@ -52,6 +52,8 @@ const OptionInfo OptionTable[] = {
      "report array indices (experimental)"},
     {"split-cmp", &cfuzz::Options::SplitCmp,
      "split wide compares into byte-wise cascades (experimental)"},
+    {"stack-depth", &cfuzz::Options::StackDepth,
+     "record the deepest stack a run reaches (__sancov_lowest_stack)"},
 };
 
 // Created only if no other copy of the plugin (another path, same process)
@@ -65,7 +67,7 @@ cl::opt<std::string> *createOptionsFlag() {
       "cfuzz-options",
       cl::desc("cfuzz pass options, same syntax as CFUZZ_PASS_OPTIONS: "
                "coverage,prune,trace-cmp,trace-switch,trace-strcmp,trace-fcmp,trace-div,"
-               "trace-gep,split-cmp each =0 or =1"),
+               "trace-gep,split-cmp,stack-depth each =0 or =1"),
       cl::init(""));
 }
 

@@ -11,7 +11,8 @@
 # - -fsanitize-coverage=LIST and -fno-sanitize-coverage=LIST, while the plugin instruments, become the
 #   plugin's options (CFUZZ_PASS_OPTIONS) instead of reaching clang's own coverage pass: the coverage kinds
 #   (inline-8bit-counters, edge, bb, pc-table, ...) turn on `coverage`, trace-cmp turns on `trace-cmp` and
-#   `trace-switch` (clang's trace-cmp covers switches), trace-div and trace-gep their namesakes; `0` turns all
+#   `trace-switch` (clang's trace-cmp covers switches), trace-div, trace-gep and stack-depth their namesakes
+#   (-fsanitize=fuzzer implies stack-depth on Linux, as in clang); `0` turns all
 #   of it off (as clang does, also what -fsanitize=fuzzer implied), and with nothing left on the plugin is
 #   not added at all. trace-pc and trace-pc-guard go to clang unchanged: the runtime rejects them as libFuzzer
 #   does. Without the plugin every coverage flag goes to clang unchanged.
@@ -21,15 +22,16 @@ shift 2
 
 args=() cov_args=() link=1 fuzzer=0 plugin_on=0
 # The plugin's options, in the order clang would apply them; -fsanitize=fuzzer's own come first.
-coverage=1 trace_cmp=1 trace_div=0 trace_gep=0
+coverage=1 trace_cmp=1 trace_div=0 trace_gep=0 stack_depth=1
 
 # Applies one -f(no-)sanitize-coverage item: $1 is 1 (enable) or 0 (disable). Returns 1 if the plugin has
 # no counterpart, so that the item goes to clang.
 cov_item() {
   local on=$1 item=$2
   case $item in
-    0) coverage=0 trace_cmp=0 trace_div=0 trace_gep=0 ;;
-    inline-8bit-counters|inline-bool-flag|edge|bb|func|pc-table|indirect-calls|stack-depth) coverage=$on ;;
+    0) coverage=0 trace_cmp=0 trace_div=0 trace_gep=0 stack_depth=0 ;;
+    inline-8bit-counters|inline-bool-flag|edge|bb|func|pc-table|indirect-calls) coverage=$on ;;
+    stack-depth) stack_depth=$on ;;
     trace-cmp) trace_cmp=$on ;;
     trace-div) trace_div=$on ;;
     trace-gep) trace_gep=$on ;;
@@ -61,9 +63,9 @@ if [ $plugin_on = 1 ]; then
     done
     [ ${#passed[@]} -gt 0 ] && args+=("${a%%=*}=$(IFS=,; echo "${passed[*]}")")
   done
-  if [ $coverage = 1 ] || [ $trace_cmp = 1 ] || [ $trace_div = 1 ] || [ $trace_gep = 1 ]; then
+  if [ $coverage = 1 ] || [ $trace_cmp = 1 ] || [ $trace_div = 1 ] || [ $trace_gep = 1 ] || [ $stack_depth = 1 ]; then
     args+=(-fpass-plugin="$plugin")
-    opts="coverage=$coverage,trace-cmp=$trace_cmp,trace-switch=$trace_cmp,trace-div=$trace_div,trace-gep=$trace_gep"
+    opts="coverage=$coverage,trace-cmp=$trace_cmp,trace-switch=$trace_cmp,trace-div=$trace_div,trace-gep=$trace_gep,stack-depth=$stack_depth"
     export CFUZZ_PASS_OPTIONS="$opts${CFUZZ_PASS_OPTIONS:+,$CFUZZ_PASS_OPTIONS}"
   fi
 else
