@@ -53,7 +53,7 @@ const OptionInfo OptionTable[] = {
     {"split-cmp", &cfuzz::Options::SplitCmp,
      "split wide compares into byte-wise cascades (experimental)"},
     {"stack-depth", &cfuzz::Options::StackDepth,
-     "record the deepest stack a run reaches (__sancov_lowest_stack)"},
+     "record the deepest stack a run reaches (__sancov_lowest_stack; off by default)"},
 };
 
 // Created only if no other copy of the plugin (another path, same process)

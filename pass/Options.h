@@ -22,7 +22,7 @@ struct Options {
   bool TraceDiv = false;    ///< __sanitizer_cov_trace_div{4,8} (experimental)
   bool TraceGep = false;    ///< __sanitizer_cov_trace_gep (experimental)
   bool SplitCmp = false;    ///< laf-intel style byte-wise compare cascades
-  bool StackDepth = true;   ///< lowest frame address in __sancov_lowest_stack
+  bool StackDepth = false;  ///< lowest frame address in __sancov_lowest_stack
 };
 
 /// Options as set by the environment and the command line. Malformed settings

@@ -1,6 +1,7 @@
 //===- StackDepth.h - Record the deepest stack a run reaches ----*- C++ -*-===//
 //
-// The stack-depth option: the entry of every function that calls another
+// The stack-depth option (off by default; docs/instrumentation.md says why):
+// the entry of every function that calls another
 // lowers the thread-local __sancov_lowest_stack to its frame address, as
 // clang's -fsanitize-coverage=stack-depth does, so that the runtime can turn
 // "how deep did this run recurse" into a feature. Hit counts cannot tell a

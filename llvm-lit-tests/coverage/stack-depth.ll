@@ -1,10 +1,11 @@
-; stack-depth (on by default): a function that calls another lowers the
+; stack-depth (off by default): a function that calls another lowers the
 ; thread-local __sancov_lowest_stack to its frame address at entry, after the
 ; static allocas, with a umin and a store (no new block, no traced compare:
 ; stack addresses differ between processes); a leaf, or one that only calls
-; intrinsics, is left alone. stack-depth=0 emits none of it.
-; RUN: %opt_cfuzz %s | FileCheck %s
-; RUN: env CFUZZ_PASS_OPTIONS=stack-depth=0 %opt_cfuzz %s | FileCheck %s --check-prefix=OFF
+; intrinsics, is left alone. Without the option none of it is emitted.
+; RUN: env CFUZZ_PASS_OPTIONS=stack-depth=1 %opt_cfuzz %s | FileCheck %s
+; RUN: %opt_cfuzz %s | FileCheck %s --check-prefix=OFF
+; RUN: env CFUZZ_PASS_OPTIONS=stack-depth=1,stack-depth=0 %opt_cfuzz %s | FileCheck %s --check-prefix=OFF
 
 target triple = "x86_64-unknown-linux-gnu"
 
