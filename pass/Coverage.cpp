@@ -65,24 +65,6 @@ bool isUnreachableOnly(const BasicBlock &BB) {
   return false;
 }
 
-/// Entry-block insertion point after the static allocas, so that they stay
-/// at the top where later passes expect them.
-BasicBlock::iterator skipStaticAllocas(BasicBlock &BB,
-                                       BasicBlock::iterator IP) {
-  for (auto I = IP, E = BB.end(); I != E; ++I) {
-    auto *AI = dyn_cast<AllocaInst>(&*I);
-    if (!AI || !AI->isStaticAlloca())
-      break;
-    IP = std::next(I);
-  }
-  return IP;
-}
-
-void setNoSanitize(Instruction *I) {
-  I->setMetadata(I->getModule()->getMDKindID("nosanitize"),
-                 MDNode::get(I->getContext(), ArrayRef<Metadata *>()));
-}
-
 /// F's comdat, or a new no-deduplicate one named after F. Unnamed functions
 /// get none: a comdat needs a symbol name.
 Comdat *getOrCreateFunctionComdat(Module &M, Function &F) {
@@ -110,6 +92,22 @@ GlobalVariable *getSectionBound(Module &M, Type *Ty, StringRef Prefix,
 }
 
 } // namespace
+
+BasicBlock::iterator cfuzz::skipStaticAllocas(BasicBlock &BB,
+                                              BasicBlock::iterator IP) {
+  for (auto I = IP, E = BB.end(); I != E; ++I) {
+    auto *AI = dyn_cast<AllocaInst>(&*I);
+    if (!AI || !AI->isStaticAlloca())
+      break;
+    IP = std::next(I);
+  }
+  return IP;
+}
+
+void cfuzz::setNoSanitize(Instruction *I) {
+  I->setMetadata(I->getModule()->getMDKindID("nosanitize"),
+                 MDNode::get(I->getContext(), ArrayRef<Metadata *>()));
+}
 
 bool cfuzz::shouldInstrumentBlock(const Function &F, const BasicBlock &BB,
                                   const DominatorTree &DT,

@@ -20,6 +20,7 @@ class BasicBlock;
 class DominatorTree;
 class GlobalValue;
 class GlobalVariable;
+class Instruction;
 class Module;
 class PostDominatorTree;
 class SelectInst;
@@ -37,6 +38,15 @@ inline constexpr const char *PCsSection = "__sancov_pcs";
 bool shouldInstrumentBlock(const llvm::Function &F, const llvm::BasicBlock &BB,
                            const llvm::DominatorTree &DT,
                            const llvm::PostDominatorTree &PDT, bool Prune);
+
+/// The entry-block insertion point after the static allocas that start at
+/// IP, so that they stay at the top where later passes expect them.
+llvm::BasicBlock::iterator skipStaticAllocas(llvm::BasicBlock &BB,
+                                             llvm::BasicBlock::iterator IP);
+
+/// Marks an instrumentation load or store !nosanitize: the instrumentation's
+/// memory accesses are racy by design, and sanitizers must not report them.
+void setNoSanitize(llvm::Instruction *I);
 
 /// Splits F's critical edges so that a counter in the new block counts the
 /// edge (edge coverage). Returns true if F changed.

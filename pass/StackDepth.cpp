@@ -13,6 +13,7 @@
 #include "StackDepth.h"
 
 #include "Compat.h"
+#include "Coverage.h"
 
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/IRBuilder.h"
@@ -45,11 +46,6 @@ GlobalVariable *getLowestStack(Module &M, Type *IntptrTy) {
   return GV;
 }
 
-void setNoSanitize(Instruction *I) {
-  I->setMetadata(I->getModule()->getMDKindID("nosanitize"),
-                 MDNode::get(I->getContext(), ArrayRef<Metadata *>()));
-}
-
 } // namespace
 
 bool cfuzz::injectStackDepthTracking(Function &F) {
@@ -60,11 +56,7 @@ bool cfuzz::injectStackDepthTracking(Function &F) {
   GlobalVariable *Lowest = getLowestStack(M, IntptrTy);
 
   BasicBlock &Entry = F.getEntryBlock();
-  BasicBlock::iterator IP = Entry.getFirstInsertionPt();
-  while (IP != Entry.end() && isa<AllocaInst>(*IP) &&
-         cast<AllocaInst>(*IP).isStaticAlloca())
-    ++IP;
-  IRBuilder<> IRB(&Entry, IP);
+  IRBuilder<> IRB(&Entry, skipStaticAllocas(Entry, Entry.getFirstInsertionPt()));
   if (DISubprogram *SP = F.getSubprogram())
     IRB.SetCurrentDebugLocation(
         DILocation::get(SP->getContext(), SP->getScopeLine(), 0, SP));
