@@ -90,6 +90,8 @@ static const struct flag_def flag_table[] = {
     FLAG("only_ascii", FLAG_INT, F(only_ascii), "0",
          "1: generate only printable ASCII and whitespace (after every mutation)"),
     FLAG("cross_over", FLAG_INT, F(cross_over), "1", "1: cross over inputs with other corpus entries"),
+    FLAG("adapt_mutations", FLAG_INT, F(adapt_mutations), "0",
+         "1: weigh each mutation by how often it recently made a new entry (cfuzz only); 0: fixed weights"),
     FLAG("print_mutation_stats", FLAG_INT, F(print_mutation_stats), "0",
          "1: print each mutation's uses and useful uses at exit"),
     FLAG("cross_over_uniform_dist", FLAG_INT, F(cross_over_uniform_dist), "0",

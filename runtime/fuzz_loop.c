@@ -461,7 +461,7 @@ static void mutate_and_run(struct fuzzer *f, size_t parent) {
      * mutations or words, and on targets that ignore most bytes it comes
      * every few runs (woff2: the dictionary lookups took 8% of the time). */
     if (v == CFUZZ_VERDICT_NEW || v == CFUZZ_VERDICT_REPLACE_BETTER) {
-      cfuzz_mutator_credit(&f->mutator);
+      cfuzz_mutator_credit(&f->mutator, v == CFUZZ_VERDICT_NEW);
       f->corpus.entries[parent].successes++;
     }
     if (v == CFUZZ_VERDICT_NEW) {
@@ -547,7 +547,8 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
                                                      .only_ascii = flags->only_ascii != 0,
                                                      .dict_path = flags->dict,
                                                      .max_len = f.max_len,
-                                                     .whole_sequence = flags->verbosity >= 2});
+                                                     .whole_sequence = flags->verbosity >= 2,
+                                                     .adaptive = flags->adapt_mutations != 0});
   fprintf(cfuzz_err(), "INFO: Seed: %" PRIu64 "\n", seed);
 
   cfuzz_modules_collect(&cfuzz_instr, &f.modules);
@@ -653,6 +654,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
     }
     if (f.runs >= f.next_reduce) {
       reduce_corpus(&f);
+      cfuzz_mutator_adapt(&f.mutator); /* by run counts, so -seed repeats */
       f.next_reduce = f.runs + REDUCE_EVERY_RUNS;
     }
     if (cfuzz_stop_requested)

@@ -39,10 +39,13 @@ void cfuzz_mutator_init(struct cfuzz_mutator *m, struct cfuzz_rng *rng, const st
   }
   for (size_t i = 0; i < cfuzz_mutation_count; i++)
     m->total_weight += m->weights[i];
+  m->adaptation = cfuzz_xcalloc(1, sizeof *m->adaptation);
+  memcpy(m->adaptation->base_weights, m->weights, sizeof m->weights);
   if (m->total_weight > CFUZZ_PICK_SLOTS)
     cfuzz_fatal("internal error: mutation weights add up to %" PRIu64 " (at most %d)", m->total_weight,
               CFUZZ_PICK_SLOTS);
   memset(m->pick_n, CFUZZ_PICK_UNBUILT, sizeof m->pick_n);
+  m->adaptive = o->adaptive && !cfuzz_custom_mutator_defined();
   cfuzz_custom_mutators_bind(m);
   cfuzz_dict_init(&m->manual_dict, 0);
   if (o->dict_path) {
@@ -69,6 +72,8 @@ void cfuzz_mutator_free(struct cfuzz_mutator *m) {
   cfuzz_custom_mutators_bind(NULL);
   free(m->scratch);
   m->scratch = NULL;
+  free(m->adaptation);
+  m->adaptation = NULL;
   cfuzz_dict_free(&m->manual_dict);
   cfuzz_dict_free(&m->auto_dict);
 }
@@ -268,9 +273,11 @@ size_t cfuzz_mutator_turn_step(struct cfuzz_mutator *m, size_t step, const uint8
 /* Besides counting, keeps each word that helped in the automatic
  * dictionary (unless the manual one has it), as libFuzzer does. Useful
  * inputs are rare, so the linear searches cost nothing per execution. */
-void cfuzz_mutator_credit(struct cfuzz_mutator *m) {
+void cfuzz_mutator_credit(struct cfuzz_mutator *m, bool new_features) {
   for (size_t i = 0; i < m->sequence_len; i++)
     m->stats[m->sequence[i]].useful++;
+  if (new_features && m->sequence_len)
+    m->adaptation->new_as_last[m->sequence[m->sequence_len - 1]]++;
   for (size_t i = 0; i < m->n_words; i++) {
     struct cfuzz_used_word *w = &m->words[i];
     if (w->entry)
@@ -325,8 +332,74 @@ void cfuzz_mutator_format_sequence(const struct cfuzz_mutator *m, char *out, siz
 }
 
 void cfuzz_mutator_print_stats(const struct cfuzz_mutator *m, FILE *out) {
-  fprintf(out, "stat::mutations: name uses useful\n");
+  fprintf(out, "stat::mutations: name uses useful new_as_last weight\n");
   for (size_t i = 0; i < cfuzz_mutation_count; i++)
-    fprintf(out, "stat::mutation: %-22s %" PRIu64 " %" PRIu64 "\n", cfuzz_mutation_table[i].name,
-            m->stats[i].uses, m->stats[i].useful);
+    fprintf(out, "stat::mutation: %-22s %" PRIu64 " %" PRIu64 " %" PRIu64 " %u\n", cfuzz_mutation_table[i].name,
+            m->stats[i].uses, m->stats[i].useful, m->adaptation->new_as_last[i], m->weights[i]);
+}
+
+/* Each adaptation keeps this share of the window, so that it reflects the
+ * last few adaptation intervals rather than the whole run. */
+#define ADAPT_DECAY 0.9
+/* Below this many successes in the window, weights go back to the table's. */
+#define ADAPT_MIN_SUCCESSES 4.0
+/* A mutation's rate is shrunk toward the mean as if it had this many more
+ * successes at the mean rate. */
+#define ADAPT_PRIOR_SUCCESSES 4.0
+/* Weights move within [1/ADAPT_RANGE, ADAPT_RANGE] of the table's. */
+#define ADAPT_RANGE 3.0
+/* The adapted weights add up to about this many pick slots: rounding adds
+ * at most half a slot per mutation, and they must stay within
+ * CFUZZ_PICK_SLOTS. */
+#define ADAPT_SLOTS 48.0
+
+/* A stacked input's last mutation is what made it differ from the input
+ * before it, which ran and was not useful (or the sequence restarted from
+ * the parent): it is credited, not the whole sequence. */
+void cfuzz_mutator_adapt(struct cfuzz_mutator *m) {
+  struct cfuzz_mutation_adaptation *a = m->adaptation;
+  if (!m->adaptive)
+    return;
+  double uses = 0, useful = 0;
+  for (size_t i = 0; i < cfuzz_mutation_count; i++) {
+    a->window_uses[i] = a->window_uses[i] * ADAPT_DECAY + (double)(m->stats[i].uses - a->seen_uses[i]);
+    a->window_new[i] = a->window_new[i] * ADAPT_DECAY + (double)(a->new_as_last[i] - a->seen_new[i]);
+    a->seen_uses[i] = m->stats[i].uses;
+    a->seen_new[i] = a->new_as_last[i];
+    if (a->base_weights[i]) {
+      uses += a->window_uses[i];
+      useful += a->window_new[i];
+    }
+  }
+  if (useful < ADAPT_MIN_SUCCESSES) {
+    memcpy(m->weights, a->base_weights, sizeof m->weights);
+  } else {
+    double want[CFUZZ_MAX_MUTATIONS], sum = 0, mean = useful / uses;
+    double prior_uses = ADAPT_PRIOR_SUCCESSES / mean;
+    for (size_t i = 0; i < cfuzz_mutation_count; i++) {
+      double rate = (a->window_new[i] + ADAPT_PRIOR_SUCCESSES) / (a->window_uses[i] + prior_uses);
+      double factor = rate / mean;
+      factor = factor < 1 / ADAPT_RANGE ? 1 / ADAPT_RANGE : factor > ADAPT_RANGE ? ADAPT_RANGE : factor;
+      want[i] = a->base_weights[i] * factor;
+      sum += want[i];
+    }
+    for (size_t i = 0; i < cfuzz_mutation_count; i++) {
+      uint32_t w = (uint32_t)(want[i] * ADAPT_SLOTS / sum + 0.5);
+      m->weights[i] = a->base_weights[i] && w == 0 ? 1 : w;
+    }
+  }
+  uint64_t total = 0;
+  for (size_t i = 0; i < cfuzz_mutation_count; i++)
+    total += m->weights[i];
+  /* Should rounding ever overshoot the slots, take from the largest. */
+  while (total > CFUZZ_PICK_SLOTS) {
+    size_t big = 0;
+    for (size_t i = 1; i < cfuzz_mutation_count; i++)
+      if (m->weights[i] > m->weights[big])
+        big = i;
+    m->weights[big]--;
+    total--;
+  }
+  m->total_weight = total;
+  memset(m->pick_n, CFUZZ_PICK_UNBUILT, sizeof m->pick_n);
 }

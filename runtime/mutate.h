@@ -75,6 +75,7 @@ struct cfuzz_mutator_options {
   const char *dict_path;             /* -dict=FILE, or NULL */
   size_t max_len;                    /* most bytes an input can have (for LLVMFuzzerCustomCrossOver) */
   bool whole_sequence;               /* -verbosity=2: print every name of a sequence */
+  bool adaptive;                     /* -adapt_mutations: see cfuzz_mutator_adapt */
 };
 
 struct cfuzz_mutation_stats {
@@ -91,6 +92,7 @@ struct cfuzz_mutator {
   size_t depth;
   bool only_ascii;
   bool whole_sequence; /* see cfuzz_mutator_names_to_print */
+  bool adaptive;       /* -adapt_mutations (see cfuzz_mutator_adapt) */
   /* The table's weights as this mutator uses them: with
    * LLVMFuzzerCustomMutator only Custom (and CustomCrossOver) are on, as in
    * libFuzzer. builtin_weight is the total of the built-in ones, for
@@ -134,6 +136,22 @@ struct cfuzz_mutator {
   struct cfuzz_dict manual_dict; /* -dict */
   struct cfuzz_dict auto_dict;   /* persistent automatic dictionary */
   struct cfuzz_mutation_stats stats[CFUZZ_MAX_MUTATIONS];
+  /* Allocated at init, apart from the state above that every run touches
+   * (inside it, and checked per step, it slowed the empty harness by
+   * 1-11% even when off). */
+  struct cfuzz_mutation_adaptation *adaptation;
+};
+
+/* Adaptive weights (see cfuzz_mutator_adapt). */
+struct cfuzz_mutation_adaptation {
+  uint32_t base_weights[CFUZZ_MAX_MUTATIONS]; /* the weights at init */
+  /* New entries whose last mutation was this one (-print_mutation_stats'
+   * new_as_last, counted whether adaptive or not). */
+  uint64_t new_as_last[CFUZZ_MAX_MUTATIONS];
+  /* Uses and new_as_last, decayed, over the last adaptations; `seen`: the
+   * cumulative counts already added to the window. */
+  double window_uses[CFUZZ_MAX_MUTATIONS], window_new[CFUZZ_MAX_MUTATIONS];
+  uint64_t seen_uses[CFUZZ_MAX_MUTATIONS], seen_new[CFUZZ_MAX_MUTATIONS];
 };
 
 void cfuzz_mutator_init(struct cfuzz_mutator *m, struct cfuzz_rng *rng, const struct cfuzz_mutator_options *o);
@@ -188,9 +206,15 @@ size_t cfuzz_mutator_apply_builtin(struct cfuzz_mutator *m, uint8_t *buf, size_t
 /* Index of the table entry called `name`, or -1. */
 int cfuzz_mutation_index(const char *name);
 
+/* With -adapt_mutations, re-weights the built-in mutations by how often
+ * each one, applied last, recently made a new entry; the loop calls it
+ * every 65,536 runs, with the corpus's drop pass. Otherwise does nothing. */
+void cfuzz_mutator_adapt(struct cfuzz_mutator *m);
+
 /* The loop judged the input of the last cfuzz_mutator_mutate useful: credit
- * its mutations. */
-void cfuzz_mutator_credit(struct cfuzz_mutator *m);
+ * its mutations; new_features: it is a new entry (not a better replacement),
+ * which also credits its last mutation for the adaptive weights. */
+void cfuzz_mutator_credit(struct cfuzz_mutator *m, bool new_features);
 
 /* libFuzzer's description of the current input's mutations,
  * "MS: 2 ChangeBit-InsertByte-", into out (always terminated). */

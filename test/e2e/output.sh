@@ -2,7 +2,8 @@
 # Usage: output.sh CASE FUZZER DIR
 #
 # libFuzzer's output lines and the behaviour behind them (the lines libFuzzer's
-# own tests read), on a libFuzzer-style FUZZER built from targets/letters.c
+# own tests read), on a libFuzzer-style FUZZER built from targets/letters.c (adapt_mutations:
+# targets/ordered.c)
 # (letters of "FUZZER" at their positions are separate branches; "!*" crashes).
 set -eu
 . "$(dirname "$0")/lib.sh"
@@ -100,8 +101,33 @@ use_cmp)
   expect_line '^stat::mutation: CMP +[1-9]' "-use_cmp=1 uses CMP" "$log"
   run_logged "$log" "$fuzzer" $common -seed=1 -runs=300 -max_len=1 -print_mutation_stats=1 -use_cmp=0
   expect_status 0 "-use_cmp=0" "$log"
-  expect_line '^stat::mutation: CMP +[0-9]+ 0$' "-use_cmp=0: CMP finds nothing" "$log"
+  expect_line '^stat::mutation: CMP +[0-9]+ 0 0 [0-9]+$' "-use_cmp=0: CMP finds nothing" "$log"
   ! grep -q 'DE: ' "$log" || fail "-use_cmp=0: a NEW line names a comparison operand"
+  ;;
+adapt_mutations)
+  # (On targets/ordered.c, which keeps finding and cannot crash.)
+  # Past the first adaptation (65,536 runs): the weights have moved off the
+  # table's (every one 1 but CMP's 2), the same under the same seed; with
+  # the default -adapt_mutations=0 they stay the table's.
+  weights() { sed -n 's/^stat::mutation: *\([A-Za-z]*\) .* \([0-9]*\)$/\1=\2/p' "$1" | tr '\n' ' '; }
+  table='EraseBytes=1 InsertByte=1 InsertRepeatedBytes=1 ChangeByte=1 ChangeBit=1 ShuffleBytes=1 ChangeASCIIInt=1'
+  for run in 1 2; do
+    rm -rf "$dir/w"
+    run_logged "$log.$run" "$fuzzer" $common -seed=3 -runs=100000 -max_len=16 -print_mutation_stats=1 \
+      -adapt_mutations=1
+    expect_status 0 "-adapt_mutations=1, run $run" "$log.$run"
+  done
+  [ "$(weights "$log.1")" = "$(weights "$log.2")" ] || fail "adapt_mutations: weights differ under the same seed"
+  # Same seed, same run: the status lines (without exec/s) and the entries.
+  same() { grep -E '^#[0-9]' "$1" | sed 's/ exec\/s: [0-9]*//'; }
+  [ "$(same "$log.1")" = "$(same "$log.2")" ] || fail "adapt_mutations: runs differ under the same seed"
+  case "$(weights "$log.1")" in "$table"*) fail "adapt_mutations: weights did not move: $(weights "$log.1")" ;; esac
+  rm -rf "$dir/w"
+  # Off by default.
+  run_logged "$log" "$fuzzer" $common -seed=3 -runs=100000 -max_len=16 -print_mutation_stats=1
+  expect_status 0 "-adapt_mutations=0" "$log"
+  case "$(weights "$log")" in "$table"*) ;; *) fail "default: weights moved: $(weights "$log")" ;; esac
+  expect_line '^stat::mutation: CMP +[0-9]+ [0-9]+ [0-9]+ 2$' "default: CMP keeps weight 2" "$log"
   ;;
 entry_records)
   # -features_dir: a feature file per corpus file; -mutation_graph_file: a

@@ -367,14 +367,14 @@ static void test_dict_credit(void) {
   CHECK(len == 10 || len == 17);
   CHECK(memmem(buf, len, "keyword", 7) != NULL);
   CHECK(m.manual_dict.words[0].uses == 1);
-  cfuzz_mutator_credit(&m);
+  cfuzz_mutator_credit(&m, true);
   CHECK(m.manual_dict.words[0].useful == 1);
   CHECK(cfuzz_dict_find(&m.auto_dict, (const uint8_t *)"keyword", 7) == NULL); /* manual words stay out */
   /* An operand the input got from a compare: into the auto dictionary. */
   cfuzz_cmp_table_add_str(&t, 9, "MAGICWORD", 9);
   m.sequence_len = m.n_words = 0;
   apply(&m, "CMPStrInsert", buf, len, 32);
-  cfuzz_mutator_credit(&m);
+  cfuzz_mutator_credit(&m, true);
   CHECK(cfuzz_dict_find(&m.auto_dict, (const uint8_t *)"MAGICWORD", 9) != NULL);
   char ms[256];
   cfuzz_mutator_format_sequence(&m, ms, sizeof ms);
@@ -406,7 +406,7 @@ static void test_sequence(void) {
   CHECK(strncmp(ms, "MS: ", 4) == 0);
   CHECK_STR_CONTAINS(ms, cfuzz_mutation_table[m.sequence[0]].name);
   uint64_t useful = m.stats[m.sequence[0]].useful;
-  cfuzz_mutator_credit(&m);
+  cfuzz_mutator_credit(&m, true);
   CHECK(m.stats[m.sequence[0]].useful > useful);
   /* -print_mutation_stats: one line per table entry, with the credit. */
   char *text = NULL;
@@ -419,7 +419,8 @@ static void test_sequence(void) {
     lines += text[i] == '\n';
   CHECK(lines == (int)cfuzz_mutation_count + 1);
   char expect[96];
-  snprintf(expect, sizeof expect, "stat::mutation: %-22s %llu %llu\n", cfuzz_mutation_table[m.sequence[0]].name,
+  /* Name, uses and useful; then the adaptive columns. */
+  snprintf(expect, sizeof expect, "stat::mutation: %-22s %llu %llu ", cfuzz_mutation_table[m.sequence[0]].name,
            (unsigned long long)m.stats[m.sequence[0]].uses, (unsigned long long)m.stats[m.sequence[0]].useful);
   CHECK_STR_CONTAINS(text, expect);
   free(text);
@@ -427,6 +428,56 @@ static void test_sequence(void) {
   char tiny[6];
   cfuzz_mutator_format_sequence(&m, tiny, sizeof tiny);
   CHECK(strlen(tiny) < sizeof tiny);
+}
+
+/* Adaptive weights: a mutation that, applied last, made new-feature inputs
+ * more often gets picked more, within bounds; without enough successes the
+ * table's weights stay. */
+static void test_adapt(void) {
+  struct cfuzz_rng rng;
+  struct cfuzz_mutator m;
+  init(&m, &rng, 5, &table);
+  m.adaptive = true;
+  int good = cfuzz_mutation_index("CopyPart"), bad = cfuzz_mutation_index("ChangeByte"),
+      bit = cfuzz_mutation_index("ChangeBit");
+  /* Too few successes: weights in the table's proportions. */
+  m.stats[good].uses = 1000;
+  m.adaptation->new_as_last[good] = 2;
+  cfuzz_mutator_adapt(&m);
+  for (size_t i = 0; i < cfuzz_mutation_count; i++)
+    CHECK(m.weights[i] == cfuzz_mutation_table[i].weight);
+  /* Every mutation 10,000 uses; CopyPart 4x the usual success rate,
+   * ChangeByte a tenth of it. */
+  for (size_t i = 0; i < cfuzz_mutation_count; i++) {
+    m.stats[i].uses += 10000;
+    m.adaptation->new_as_last[i] += 50;
+  }
+  m.adaptation->new_as_last[good] += 150;
+  m.adaptation->new_as_last[bad] -= 45;
+  cfuzz_mutator_adapt(&m);
+  uint64_t total = 0;
+  for (size_t i = 0; i < cfuzz_mutation_count; i++) {
+    CHECK((m.weights[i] == 0) == (cfuzz_mutation_table[i].weight == 0));
+    total += m.weights[i];
+  }
+  CHECK(total == m.total_weight && total <= CFUZZ_PICK_SLOTS);
+  CHECK(m.weights[good] > 2 * m.weights[bit]);
+  CHECK(m.weights[good] <= 4 * m.weights[bit]); /* bounded: at most 3x, with rounding */
+  CHECK(m.weights[bad] < m.weights[bit]);
+  /* The pick tables follow: over many steps CopyPart is applied more often
+   * than ChangeBit, which is applied more often than ChangeByte. */
+  uint64_t before[CFUZZ_MAX_MUTATIONS];
+  for (size_t i = 0; i < cfuzz_mutation_count; i++)
+    before[i] = m.stats[i].uses;
+  uint8_t buf[64] = "some input of a fair length";
+  for (int i = 0; i < 20000; i++) {
+    cfuzz_mutator_start(&m, (const uint8_t *)"some input of a fair length", 27, buf, 64);
+    cfuzz_mutator_step(&m, buf, 27, 64);
+  }
+  uint64_t good_n = m.stats[good].uses - before[good], bit_n = m.stats[bit].uses - before[bit],
+           bad_n = m.stats[bad].uses - before[bad];
+  CHECK(good_n > 2 * bit_n && bit_n > bad_n);
+  cfuzz_mutator_free(&m);
 }
 
 static void test_rng(void) {
@@ -625,6 +676,7 @@ int main(void) {
   test_dict_parse();
   test_dict_credit();
   test_sequence();
+  test_adapt();
   test_rng();
   test_pick_tables();
   test_partner_source();
