@@ -93,7 +93,7 @@ static const struct flag_def flag_table[] = {
     FLAG("adapt_mutations", FLAG_INT, F(adapt_mutations), "0",
          "1: weigh each mutation by how often it recently made a new entry (cfuzz only); 0: fixed weights"),
     FLAG("print_mutation_stats", FLAG_INT, F(print_mutation_stats), "0",
-         "1: print each mutation's uses and useful uses at exit"),
+         "1: at exit, each mutation's uses, useful uses, new entries it was the last mutation of, and weight"),
     FLAG("cross_over_uniform_dist", FLAG_INT, F(cross_over_uniform_dist), "0",
          "1: crossover partners are chosen uniformly, not by the parent weights"),
     TODO_FLAG_HONORS("use_counters", FLAG_INT, NO_FIELD, "1", "1", "use coverage counters"),
