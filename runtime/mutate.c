@@ -348,9 +348,9 @@ void cfuzz_mutator_print_stats(const struct cfuzz_mutator *m, FILE *out) {
 #define ADAPT_PRIOR_SUCCESSES 4.0
 /* Weights move within [1/ADAPT_RANGE, ADAPT_RANGE] of the table's. */
 #define ADAPT_RANGE 3.0
-/* The adapted weights add up to about this many pick slots: rounding adds
- * at most half a slot per mutation, and they must stay within
- * CFUZZ_PICK_SLOTS. */
+/* The adapted weights add up to about this many pick slots, leaving room
+ * under CFUZZ_PICK_SLOTS for rounding up and the minimum of 1 (any
+ * overshoot left is trimmed below). */
 #define ADAPT_SLOTS 48.0
 
 /* A stacked input's last mutation is what made it differ from the input

@@ -437,9 +437,25 @@ static void test_adapt(void) {
   struct cfuzz_rng rng;
   struct cfuzz_mutator m;
   init(&m, &rng, 5, &table);
-  m.adaptive = true;
   int good = cfuzz_mutation_index("CopyPart"), bad = cfuzz_mutation_index("ChangeByte"),
       bit = cfuzz_mutation_index("ChangeBit");
+  /* Credit: only a new entry, and only its last mutation. */
+  m.sequence_len = 2;
+  m.sequence[0] = (uint8_t)bad;
+  m.sequence[1] = (uint8_t)good;
+  cfuzz_mutator_credit(&m, false);
+  CHECK(m.adaptation->new_as_last[good] == 0);
+  cfuzz_mutator_credit(&m, true);
+  CHECK(m.adaptation->new_as_last[good] == 1 && m.adaptation->new_as_last[bad] == 0);
+  /* Off (the default): nothing moves, however clear the rates. */
+  m.stats[good].uses = m.stats[bad].uses = 1000;
+  m.adaptation->new_as_last[good] = 100;
+  cfuzz_mutator_adapt(&m);
+  for (size_t i = 0; i < cfuzz_mutation_count; i++)
+    CHECK(m.weights[i] == cfuzz_mutation_table[i].weight);
+  m.adaptation->new_as_last[good] = 0;
+  m.stats[good].uses = m.stats[bad].uses = 0;
+  m.adaptive = true;
   /* Too few successes: weights in the table's proportions. */
   m.stats[good].uses = 1000;
   m.adaptation->new_as_last[good] = 2;
