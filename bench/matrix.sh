@@ -58,7 +58,7 @@ fuzzers=(${FUZZERS:-cfuzz libfuzzer aflpp})
 bugs=(${TARGETS-magic_nested magic32 magic64 memcmp_magic strcmp_magic state_machine
   checksum length_prefixed hitcount float_range div_zero hang oom example_libfuzzer_style})
 # shellcheck disable=SC2206
-real=(${REAL-zstd lz4 pcre2 expat libpng re2 woff2 libxml2})
+real=(${REAL-zstd lz4 pcre2 expat libpng re2 woff2 woff2_brotli libxml2})
 overhead_targets=("${real[@]:0:2}")
 results=$out/results.jsonl
 : > "$results"
