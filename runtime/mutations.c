@@ -169,8 +169,15 @@ size_t cfuzz_mutation_change_ascii_int(struct cfuzz_mutator *m, uint8_t *buf, si
   return new_len;
 }
 
+/* How far into the input ChangeBinInt looks for a length field: headers,
+ * where formats declare their sizes, sit near the start. */
+#define LENGTH_FIELD_REACH 64
+
 /* Adds -10..10 (never 0) to, or negates, an integer of 1, 2, 4 or 8 bytes at
- * a random offset, in a random byte order. */
+ * a random offset, in a random byte order. Near the start of the input it
+ * sometimes writes a length instead (as libFuzzer writes the input's size):
+ * the input's size or the number of bytes after the field, so that a length
+ * field can be made to cover what follows it. */
 size_t cfuzz_mutation_change_bin_int(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
   (void)cap;
   size_t size = (size_t)1 << mu_below(m, 4);
@@ -178,11 +185,14 @@ size_t cfuzz_mutation_change_bin_int(struct cfuzz_mutator *m, uint8_t *buf, size
     size /= 2;
   if (size == 0)
     return CFUZZ_MUTATION_FAILED;
-  uint8_t *p = buf + mu_below(m, len - size + 1);
+  size_t off = mu_below(m, len - size + 1);
+  uint8_t *p = buf + off;
   bool swap = mu_below(m, 2);
   uint64_t orig = mu_load_le(p, size);
   uint64_t v = swap ? mu_bswap(orig, size) : orig;
-  if (mu_below(m, 4) == 0) {
+  if (off < LENGTH_FIELD_REACH && mu_below(m, 4) == 0) {
+    v = mu_below(m, 2) ? len : len - off - size;
+  } else if (mu_below(m, 4) == 0) {
     v = -v;
   } else {
     uint64_t delta = 1 + mu_below(m, 10);
@@ -192,7 +202,7 @@ size_t cfuzz_mutation_change_bin_int(struct cfuzz_mutator *m, uint8_t *buf, size
   if (swap)
     v = mu_bswap(v, size);
   if (v == orig)
-    v ^= 1; /* 0 and the sign value negate to themselves */
+    v ^= 1; /* 0 and the sign value negate to themselves; a length may be there already */
   mu_store_le(p, v, size);
   return len;
 }

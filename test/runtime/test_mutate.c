@@ -40,6 +40,39 @@ static void fill_table(void) {
   cfuzz_cmp_table_add_str(&table, 2, "a long recorded operand string", 30);
 }
 
+/* ChangeBinInt near the start sometimes writes a length: the input's size or
+ * the bytes after the field, in either byte order; never in a field that
+ * starts at offset 64 or later (an 8-byte field at 63 reaches byte 70). */
+static void test_bin_int_lengths(void) {
+  struct cfuzz_rng rng;
+  struct cfuzz_mutator m;
+  init(&m, &rng, 7, &table);
+  enum { LEN = 100 };
+  uint8_t buf[LEN];
+  int whole = 0, after_le = 0, after_be = 0, far = 0;
+  for (int iter = 0; iter < 20000; iter++) {
+    memset(buf, 0, LEN);
+    CHECK(apply(&m, "ChangeBinInt", buf, LEN, LEN) == LEN);
+    for (size_t off = 0; off + 4 <= LEN; off++) {
+      uint32_t le = (uint32_t)buf[off] | (uint32_t)buf[off + 1] << 8 | (uint32_t)buf[off + 2] << 16 |
+                    (uint32_t)buf[off + 3] << 24;
+      uint32_t be = __builtin_bswap32(le);
+      if (le == LEN || be == LEN)
+        whole++;
+      if (le == LEN - off - 4 && le > 10) {
+        after_le++;
+        far += off > 70;
+      }
+      if (be == LEN - off - 4 && be > 10) {
+        after_be++;
+        far += off > 70;
+      }
+    }
+  }
+  CHECK(whole > 0 && after_le > 0 && after_be > 0);
+  CHECK(far == 0);
+}
+
 /* Every mutation, many random inputs and capacities: the result fits, and
  * nothing is written past the capacity. */
 static void test_bounds(void) {
@@ -684,6 +717,7 @@ int main(void) {
   test_determinism_and_effect();
   test_byte_mutations();
   test_libfuzzer_set();
+  test_bin_int_lengths();
   test_copy_part_geometry();
   test_only_ascii();
   test_guided();
