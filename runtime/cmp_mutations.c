@@ -8,6 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "mutation_util.h"
 #include "mutations.h"
 
@@ -50,6 +54,42 @@ static uint64_t int_variant(struct cfuzz_mutator *m, uint64_t y) {
   }
 }
 
+/* The first offset in [from, to) where `size` bytes, read little-endian,
+ * equal one of want[0..3], or `to`. */
+static inline __attribute__((always_inline)) size_t find_word_sized(const uint8_t *buf, size_t from, size_t to,
+                                                                    size_t size, const uint64_t want[4]) {
+  for (size_t at = from; at < to; at++) {
+    uint64_t v = mu_load_le(buf + at, size);
+    if (v == want[0] || v == want[1] || v == want[2] || v == want[3])
+      return at;
+  }
+  return to;
+}
+
+/* find_word_sized with the width a constant in each loop: with it a
+ * variable, the load's switch ran at every offset, and these scans cover
+ * the whole input whenever neither operand occurs (most of the time). */
+static size_t find_word(const uint8_t *buf, size_t from, size_t to, size_t size, const uint64_t want[4]) {
+  switch (size) {
+  case 1: return find_word_sized(buf, from, to, 1, want);
+  case 2: return find_word_sized(buf, from, to, 2, want);
+  case 4: return find_word_sized(buf, from, to, 4, want);
+  case 8: return find_word_sized(buf, from, to, 8, want);
+  default: return find_word_sized(buf, from, to, size, want);
+  }
+}
+
+/* The first of `positions` offsets, in the order start, start + 1, ...,
+ * wrapping to 0, where one of want occurs; `positions` if none. */
+static size_t find_word_from(const uint8_t *buf, size_t positions, size_t start, size_t size,
+                             const uint64_t want[4]) {
+  size_t at = find_word(buf, start, positions, size, want);
+  if (at < positions)
+    return at;
+  at = find_word(buf, 0, start, size, want);
+  return at < start ? at : positions;
+}
+
 /* Integer compares, switch cases: one operand found in the input (at its
  * width, little or big endian) is replaced by the other or a neighbour of
  * it, in the same byte order. If neither occurs, one is written at a random
@@ -75,24 +115,23 @@ size_t cfuzz_mutation_cmp_int(struct cfuzz_mutator *m, uint8_t *buf, size_t len,
   }
   if (size > len)
     return CFUZZ_MUTATION_FAILED;
-  size_t positions = len - size + 1, start = mu_below(m, positions), at = start;
-  bool big_endian = false, found = false;
+  size_t positions = len - size + 1, start = mu_below(m, positions);
+  bool big_endian = false;
   uint64_t other = 0;
-  /* Swapped once here, not per position: mostly neither operand occurs and
-   * the scan covers the whole input. A single byte has one order. */
+  /* Swapped once here, not per position. A single byte has one order. */
   uint64_t swapped_a = size > 1 ? mu_bswap(a, size) : a, swapped_b = size > 1 ? mu_bswap(b, size) : b;
-  for (size_t k = 0; k < positions && !found; k++) {
-    at = start + k < positions ? start + k : start + k - positions; /* no division per byte */
+  const uint64_t want[4] = {a, b, swapped_a, swapped_b};
+  size_t at = find_word_from(buf, positions, start, size, want);
+  bool found = at < positions;
+  if (found) {
     uint64_t v = mu_load_le(buf + at, size);
     if (v == a || v == b) {
-      found = true;
       other = v == a ? b : a;
-    } else if (v == swapped_a || v == swapped_b) {
-      found = big_endian = true;
+    } else {
+      big_endian = true;
       other = v == swapped_a ? b : a;
     }
-  }
-  if (!found) {
+  } else {
     at = start;
     other = mu_below(m, 2) ? a : b;
     big_endian = size > 1 && mu_below(m, 4) == 0;
@@ -213,6 +252,39 @@ static bool starts_number(uint8_t c) {
   return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
 }
 
+#if defined(__SSE2__)
+/* Bit i set: p[i] passes starts_number. */
+static uint32_t number_chars16(const uint8_t *p) {
+  __m128i v = _mm_loadu_si128((const __m128i *)p);
+  /* '+' to '9' (unsigned compares by min/max), less ',' and '/'. */
+  __m128i in_range = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8('+')), v),
+                                   _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8('9')), v));
+  __m128i excluded = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')), _mm_cmpeq_epi8(v, _mm_set1_epi8('/')));
+  return (uint32_t)_mm_movemask_epi8(_mm_andnot_si128(excluded, in_range));
+}
+#endif
+
+/* The first offset in [from, to) where a number starts (a number character
+ * not right after another), or `to`. Sixteen bytes at a time where it can:
+ * byte by byte, this scan cost more than a run of woff2, whose binary
+ * inputs are a few hundred bytes with a digit every twenty. */
+static size_t next_number_start(const uint8_t *buf, size_t from, size_t to) {
+  size_t at = from;
+#if defined(__SSE2__)
+  for (; at + 16 <= to; at += 16) {
+    uint32_t chars = number_chars16(buf + at);
+    uint32_t after_char = (chars << 1) | (at > 0 && starts_number(buf[at - 1]));
+    uint32_t starts = chars & ~after_char;
+    if (starts)
+      return at + (size_t)__builtin_ctz(starts);
+  }
+#endif
+  for (; at < to; at++)
+    if (starts_number(buf[at]) && !(at > 0 && starts_number(buf[at - 1])))
+      return at;
+  return to;
+}
+
 /* Replaces [at, at + old) by the decimal text of v; CFUZZ_MUTATION_FAILED
  * if it does not fit. */
 static size_t write_decimal(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap, size_t at, size_t old,
@@ -243,12 +315,11 @@ size_t cfuzz_mutation_cmp_float(struct cfuzz_mutator *m, uint8_t *buf, size_t le
   /* Binary encodings. */
   if (len >= size) {
     size_t positions = len - size + 1, start = mu_below(m, positions);
-    for (size_t k = 0; k < positions; k++) {
-      size_t at = start + k < positions ? start + k : start + k - positions;
+    const uint64_t want[4] = {bits_a, bits_b, mu_bswap(bits_a, size), mu_bswap(bits_b, size)};
+    size_t at = find_word_from(buf, positions, start, size, want);
+    if (at < positions) {
       uint64_t v = mu_load_le(buf + at, size), swapped = mu_bswap(v, size);
-      bool le = v == bits_a || v == bits_b, be = swapped == bits_a || swapped == bits_b;
-      if (!le && !be)
-        continue;
+      bool le = v == bits_a || v == bits_b;
       uint64_t seen = le ? v : swapped;
       double x = seen == bits_a ? a : b, y = seen == bits_a ? b : a;
       uint64_t out = float_bits(float_variant(m, y, x, size), size);
@@ -257,28 +328,27 @@ size_t cfuzz_mutation_cmp_float(struct cfuzz_mutator *m, uint8_t *buf, size_t le
       return len;
     }
   }
-  /* Decimal text. */
+  /* Decimal text: from a random offset to the end, then from the start. A
+   * number starts with a digit, a sign or a point, and not right after one
+   * (then it started earlier). */
   size_t start = len ? mu_below(m, len) : 0;
-  for (size_t k = 0; k < len; k++) {
-    size_t at = start + k < len ? start + k : start + k - len;
-    /* A number starts with a digit, a sign or a point, and not right after
-     * one (then it started earlier): most bytes fail the first test, and
-     * trying number_length at every offset cost more than woff2's run. */
-    if (!starts_number(buf[at]) || (at > 0 && starts_number(buf[at - 1])))
-      continue;
-    size_t n = number_length(buf + at, len - at);
-    if (n == 0)
-      continue;
-    char text[41];
-    memcpy(text, buf + at, n);
-    text[n] = '\0';
-    double v = strtod(text, NULL);
-    if (size == 4)
-      v = (float)v;
-    if (v != a && v != b)
-      continue;
-    double x = v == a ? a : b, y = v == a ? b : a;
-    return write_decimal(m, buf, len, cap, at, n, float_variant(m, y, x, size), size);
+  for (int pass = 0; pass < 2; pass++) {
+    size_t from = pass ? 0 : start, to = pass ? start : len;
+    for (size_t at = next_number_start(buf, from, to); at < to; at = next_number_start(buf, at + 1, to)) {
+      size_t n = number_length(buf + at, len - at);
+      if (n == 0)
+        continue;
+      char text[41];
+      memcpy(text, buf + at, n);
+      text[n] = '\0';
+      double v = strtod(text, NULL);
+      if (size == 4)
+        v = (float)v;
+      if (v != a && v != b)
+        continue;
+      double x = v == a ? a : b, y = v == a ? b : a;
+      return write_decimal(m, buf, len, cap, at, n, float_variant(m, y, x, size), size);
+    }
   }
   /* Neither: somewhere, somehow. */
   double y = float_variant(m, mu_below(m, 2) ? a : b, mu_below(m, 2) ? a : b, size);

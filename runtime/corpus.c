@@ -196,6 +196,19 @@ static void set_coverage(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e, c
   e->work = run->work;
 }
 
+/* set_coverage for a run with exactly the entry's features: who holds what
+ * stays as it is; only the shortest length per feature may fall. */
+static void keep_coverage(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e, const struct cfuzz_run_outcome *run) {
+  if (c->smallest)
+    for (size_t i = 0; i < run->n_features; i++) {
+      uint32_t f = run->features[i];
+      if (f < c->feature_space && run->len < c->smallest[f])
+        c->smallest[f] = (uint32_t)run->len;
+    }
+  e->traced = run->traced;
+  e->work = run->work;
+}
+
 static void fill_entry(struct cfuzz_corpus *c, struct cfuzz_corpus_entry *e, const uint8_t *data,
                        const struct cfuzz_run_outcome *run) {
   size_t len = run->len;
@@ -248,7 +261,10 @@ void cfuzz_corpus_replace(struct cfuzz_corpus *c, size_t i, const uint8_t *data,
   c->total_bytes = c->total_bytes - e->len + len;
   memcpy(e->data, data, len);
   e->len = len;
-  set_coverage(c, e, run);
+  if (cfuzz_corpus_entry_same_features(e, run))
+    keep_coverage(c, e, run);
+  else
+    set_coverage(c, e, run);
   if (persist && c->dir && !e->memory_only)
     e->dirty = true;
 }

@@ -98,7 +98,15 @@ static uint64_t loop_work(const uint32_t *features, size_t n, size_t pc_features
 
 enum cfuzz_verdict cfuzz_judge_run(struct cfuzz_judge *j, const struct cfuzz_corpus *c,
                                    const struct cfuzz_run_outcome *run, size_t parent) {
-  if (run->fresh || has_new_feature(j, c, run) || !cfuzz_corpus_covers(c, run->bits))
+  if (run->fresh)
+    return CFUZZ_VERDICT_NEW;
+  /* The commonest run: a mutation the target handled as it handled the
+   * parent, with exactly the parent's features. They are all held and their
+   * PCs covered, so the walks over the run's features can be skipped. With
+   * -shrink a shorter such run can still be new. */
+  bool same = parent != CFUZZ_NO_PARENT && !j->opt.shrink &&
+              cfuzz_corpus_entry_same_features(&c->entries[parent], run);
+  if (!same && (has_new_feature(j, c, run) || !cfuzz_corpus_covers(c, run->bits)))
     return CFUZZ_VERDICT_NEW;
   if (parent == CFUZZ_NO_PARENT)
     return CFUZZ_VERDICT_BORING;
@@ -116,9 +124,10 @@ enum cfuzz_verdict cfuzz_judge_run(struct cfuzz_judge *j, const struct cfuzz_cor
    * median entry 63 bytes against 16, 97k against 145k exec/s, less
    * coverage). The climb by traced values goes on at equal length. */
   bool reduces = run->len < e->len && j->opt.reduce_inputs && !(e->seed && j->opt.keep_seed);
-  if (!reduces && (run->traced < e->traced || !cfuzz_bits_cover(run->bits, e->bits, c->n_words)))
+  if (!reduces && (run->traced < e->traced || (!same && !cfuzz_bits_cover(run->bits, e->bits, c->n_words))))
     return CFUZZ_VERDICT_BORING;
-  size_t distinct = keeps_unique(j, c, run, parent, reduces);
+  /* A run lists each feature once (run_features.h). */
+  size_t distinct = same ? run->n_features : keeps_unique(j, c, run, parent, reduces);
   if (distinct == 0 && e->n_features > 0)
     return CFUZZ_VERDICT_BORING;
   bool more_features = distinct > e->n_features;
@@ -135,7 +144,8 @@ enum cfuzz_verdict cfuzz_judge_run(struct cfuzz_judge *j, const struct cfuzz_cor
   if (run->work > e->work)
     return CFUZZ_VERDICT_BORING;
   size_t pc_features = pc_feature_count(c);
-  if (loop_work(run->features, run->n_features, pc_features) > loop_work(e->features, e->n_features, pc_features))
+  if (!same &&
+      loop_work(run->features, run->n_features, pc_features) > loop_work(e->features, e->n_features, pc_features))
     return CFUZZ_VERDICT_BORING;
   return CFUZZ_VERDICT_REPLACE;
 }

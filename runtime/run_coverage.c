@@ -64,26 +64,32 @@ static inline void collect(const struct cfuzz_instrumentation *instr, const stru
   size_t n_ft = 0;
   for (size_t i = 0; i < instr->n_modules; i++) {
     uint8_t *c = instr->modules[i].counters;
-    size_t n = instr->modules[i].n_counters, first = m->first_pc[i], k = 0;
-    for (; k + 64 <= n; k += 64) {
-      uint64_t mask = nonzero_mask64(c + k);
+    size_t n = instr->modules[i].n_counters, first = m->first_pc[i];
+    for (size_t k = 0; k < n; k += 64) {
+      /* The last block of a module is usually short: it is read through a
+       * zero-padded copy, since a byte loop over it cost as much as the
+       * rest of a small program's scan. */
+      size_t block = n - k < 64 ? n - k : 64;
+      uint8_t padded[64];
+      const uint8_t *src = c + k;
+      if (block < 64) {
+        memset(padded, 0, sizeof padded);
+        memcpy(padded, src, block);
+        src = padded;
+      }
+      uint64_t mask = nonzero_mask64(src);
       if (mask) {
         or_mask_at(run_bits, first + k, mask);
         if (ft) {
           for (uint64_t rest = mask; rest; rest &= rest - 1) {
             size_t j = (size_t)__builtin_ctzll(rest);
-            ft->ids[n_ft++] = (uint32_t)((first + k + j) * CFUZZ_HITCOUNT_BUCKETS + cfuzz_hitcount_bucket(c[k + j]));
+            ft->ids[n_ft++] = (uint32_t)((first + k + j) * CFUZZ_HITCOUNT_BUCKETS + cfuzz_hitcount_bucket(src[j]));
           }
         }
-        memset(c + k, 0, 64);
-      }
-    }
-    for (; k < n; k++) {
-      if (c[k]) {
-        run_bits[(first + k) / 64] |= 1ull << ((first + k) % 64);
-        if (ft)
-          ft->ids[n_ft++] = (uint32_t)((first + k) * CFUZZ_HITCOUNT_BUCKETS + cfuzz_hitcount_bucket(c[k]));
-        c[k] = 0;
+        if (block == 64)
+          memset(c + k, 0, 64); /* a constant size: a few stores, not a call */
+        else
+          memset(c + k, 0, block);
       }
     }
   }

@@ -49,8 +49,8 @@ static inline uint32_t cfuzz_stack_depth_feature(size_t n_pcs, uint32_t slot) {
   return (uint32_t)(n_pcs * CFUZZ_HITCOUNT_BUCKETS + CFUZZ_VP_SLOTS + slot);
 }
 
-/* One run's features: PC features in increasing order, then value-profile
- * ones, then the stack depth's. ids has room for every PC and
+/* One run's features, each once: PC features in increasing order, then
+ * value-profile ones, then the stack depth's. ids has room for every PC and
  * CFUZZ_VP_MAX_PER_RUN + 1 more. */
 struct cfuzz_run_features {
   uint32_t *ids;

@@ -278,6 +278,45 @@ static void test_seeds_and_reduce(void) {
   cfuzz_corpus_free(&c);
 }
 
+/* A replacement that reached exactly its entry's features (the corpus's
+ * short cut) leaves holders, owners and unions as they were, and still
+ * lowers the shortest lengths (-shrink) and takes the run's measures. */
+static void test_same_features_replace(void) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, NULL, WORDS, cfuzz_feature_space(2 * 64));
+  const uint32_t a[] = {0 * 8 + 0, 1 * 8 + 3}, b[] = {0 * 8 + 0, 2 * 8 + 0};
+  put(&c, 0, 0x3, a, 2, 8);
+  put(&c, 1, 0x5, b, 2, 8);
+  cfuzz_corpus_keep_smallest(&c);
+  size_t ft = c.n_features;
+  uint64_t bits[WORDS] = {0x3, 0};
+  struct cfuzz_run_outcome run = {.bits = bits, .features = a, .n_features = 2, .len = 6, .traced = 7, .work = 11};
+  CHECK(cfuzz_judge_run(&judge_state, &c, &run, 0) == CFUZZ_VERDICT_REPLACE_BETTER);
+  cfuzz_corpus_replace(&c, 0, bytes, &run, false);
+  CHECK(c.holders[0] == 2 && c.holders[1 * 8 + 3] == 1 && c.holders[2 * 8 + 0] == 1);
+  CHECK(c.owner[0] == 0 && c.owner[1 * 8 + 3] == 0 && c.owner[2 * 8 + 0] == 1);
+  CHECK(c.n_features == ft && cfuzz_corpus_has_feature(&c, 1 * 8 + 3));
+  CHECK(c.smallest[0] == 6 && c.smallest[1 * 8 + 3] == 6 && c.smallest[2 * 8 + 0] == 8);
+  const struct cfuzz_corpus_entry *e = &c.entries[0];
+  CHECK(e->len == 6 && e->traced == 7 && e->work == 11 && e->bits[0] == 0x3 && e->n_features == 2);
+  /* A value-profile feature arrives after the PC ones and the entry keeps
+   * its list sorted: the same features in another order take the full
+   * update, with the same result. */
+  const uint32_t vp = cfuzz_vp_feature(128, 3);
+  const uint32_t with_vp[] = {0 * 8 + 0, 1 * 8 + 3, vp};
+  put(&c, 1, 0x5, b, 2, 8);
+  const uint32_t b_vp[] = {vp, 0 * 8 + 0, 2 * 8 + 0};
+  put(&c, 1, 0x5, b_vp, 3, 8);
+  put(&c, 0, 0x3, with_vp, 3, 6);
+  put(&c, 0, 0x3, with_vp, 3, 6);
+  CHECK(c.holders[vp] == 2 && c.owner[vp] == 1 && c.holders[0] == 2 && e->n_features == 3);
+  /* Different features: the full update still drops what the run lost. */
+  const uint32_t moved[] = {0 * 8 + 0, 1 * 8 + 4, vp};
+  put(&c, 0, 0x3, moved, 3, 6);
+  CHECK(c.holders[1 * 8 + 3] == 0 && !cfuzz_corpus_has_feature(&c, 1 * 8 + 3) && c.holders[1 * 8 + 4] == 1);
+  cfuzz_corpus_free(&c);
+}
+
 /* -shrink=1: shorter than every entry holding one of its features is new;
  * the corpus keeps each feature's shortest length from then on. */
 static void test_shrink(void) {
@@ -293,6 +332,8 @@ static void test_shrink(void) {
   CHECK(c.smallest[0] == 5 && c.smallest[8] == 8 && c.smallest[16] == 5);
   /* pc 1 at 6 bytes (its holder has 8): new. pc 0 alone at 6: not (5). */
   CHECK(judge_features(&c, a, 2, 6, 2, CFUZZ_NO_PARENT) == CFUZZ_VERDICT_NEW);
+  /* So is the same run as a child of the entry it copies (no replacement). */
+  CHECK(judge_features(&c, a, 2, 6, 2, 0) == CFUZZ_VERDICT_NEW);
   const uint32_t only0[] = {0 * 8 + 0};
   CHECK(judge_features(&c, only0, 1, 6, 2, CFUZZ_NO_PARENT) == CFUZZ_VERDICT_BORING);
   CHECK(judge_features(&c, only0, 1, 4, 2, CFUZZ_NO_PARENT) == CFUZZ_VERDICT_NEW);
@@ -316,6 +357,7 @@ int main(void) {
   test_drift_cost();
   test_seeds_and_reduce();
   test_shrink();
+  test_same_features_replace();
   cfuzz_judge_free(&judge_state);
   return check_finish("judge");
 }

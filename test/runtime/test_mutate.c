@@ -331,6 +331,60 @@ static void test_float(void) {
   CHECK(strictly_above > 0);
 }
 
+static bool is_number_char(uint8_t c) { return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e'; }
+
+/* The decimal scan goes sixteen bytes at a time where it can: a number is
+ * found at every offset of a longer input, and a number that started in the
+ * block before (here "10.25" across a block boundary) is never taken for
+ * the compared one (0.25) from its second character. */
+static void test_float_text_offsets(void) {
+  static struct cfuzz_cmp_table t;
+  cfuzz_cmp_table_add_float(&t, 1, 2.718281, 0.25, 8);
+  int found = 0;
+  for (size_t at = 0; at <= 60; at++) {
+    struct cfuzz_rng rng;
+    struct cfuzz_mutator m;
+    init(&m, &rng, at + 1, &t);
+    uint8_t buf[128];
+    memset(buf, 'x', 64);
+    memcpy(buf + at, "0.25", 4);
+    size_t len = apply(&m, "CMPFloat", buf, 64, sizeof buf);
+    size_t tail = 64 - at - 4, end = len - tail, k = at;
+    while (k < end && is_number_char(buf[k]))
+      k++;
+    bool prefix_kept = true, tail_kept = true;
+    for (size_t i = 0; i < at; i++)
+      prefix_kept &= buf[i] == 'x';
+    for (size_t i = end; i < len; i++)
+      tail_kept &= buf[i] == 'x';
+    found += prefix_kept && tail_kept && k == end && end > at && memcmp(buf + at, "0.25", 4) != 0;
+    cfuzz_mutator_free(&m);
+  }
+  CHECK(found == 61);
+  int inside = 0;
+  for (uint64_t seed = 1; seed <= 40; seed++) {
+    struct cfuzz_rng rng;
+    struct cfuzz_mutator m;
+    init(&m, &rng, seed, &t);
+    uint8_t buf[128];
+    memset(buf, 'x', 40);
+    memcpy(buf + 15, "10.25", 5);
+    size_t len = apply(&m, "CMPFloat", buf, 40, sizeof buf);
+    buf[len] = 0;
+    /* Replaced from "0.25" on: "1", number text not ending in "0.25" (an
+     * insertion before it), then the 20 x's. */
+    size_t k = 16;
+    while (k < len && is_number_char(buf[k]))
+      k++;
+    bool rest_x = len - k == 20;
+    for (size_t i = k; i < len; i++)
+      rest_x &= buf[i] == 'x';
+    inside += buf[15] == '1' && k > 16 && rest_x && memcmp(buf + k - 4, "0.25", 4) != 0;
+    cfuzz_mutator_free(&m);
+  }
+  CHECK(inside == 0);
+}
+
 /* Integer compares: byte-swapped operands are found and answered in the
  * same order; neighbours (+-1) are written sometimes. */
 static void test_int_variants(void) {
@@ -724,6 +778,7 @@ int main(void) {
   test_only_ascii();
   test_guided();
   test_float();
+  test_float_text_offsets();
   test_int_variants();
   test_dict_parse();
   test_dict_credit();
