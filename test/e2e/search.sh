@@ -53,15 +53,20 @@ case $case_ in
     exit 0 ;;
   reduce_files)
     # The whole budget, not up to "FUZ": a run that stops there may not have
-    # reached every path yet.
+    # reached every path yet. -len_control=0 lets the first inputs of each
+    # path be long (with the length limit they start at 4 bytes and there is
+    # nothing to reduce), so the files left show that every path was reduced
+    # to its shortest input and that the longer files went.
     # shellcheck disable=SC2086
-    run_logged "$dir/log" "$fuzzer" $common "$dir/corpus"
+    run_logged "$dir/log" "$fuzzer" $common -len_control=0 "$dir/corpus"
     expect_status 0 "running -runs=$runs -seed=$seed" "$dir/log"
     expect_line "^Done $runs runs" "Done line" "$dir/log"
     [ -f "$dir/corpus/0eb8e4ed029b774d80f2b66408203801cb982a60" ] || fail "no file holds FUZ: $(ls "$dir/corpus")"
     n=$(find "$dir/corpus" -type f | wc -l)
     [ "$n" -eq 4 ] || fail "corpus directory has $n files, expected 4 (one per path): $(ls "$dir/corpus" | tr '\n' ' ')"
-    note "$case_: 4 files, FUZ among them"
+    long=$(find "$dir/corpus" -type f -size +3c | wc -l)
+    [ "$long" -eq 0 ] || fail "$long files longer than 3 bytes: the shortest input of each path is 3 bytes at most"
+    note "$case_: 4 files of at most 3 bytes, FUZ among them"
     exit 0 ;;
   *) fail "unknown case $case_" ;;
 esac
