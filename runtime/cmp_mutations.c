@@ -142,6 +142,51 @@ size_t cfuzz_mutation_cmp_int(struct cfuzz_mutator *m, uint8_t *buf, size_t len,
   return len;
 }
 
+/* Integer compares of a computed value: an offset plus a length checked
+ * against the input's size, a sum of table sizes against what a decoder
+ * produced. Neither operand is in the input, so CMP cannot write one; but
+ * when the computed value moves with a field of the input (one for one, as
+ * offsets and lengths do), adding the operands' difference to that field
+ * makes them equal. The field is a random 1-, 2-, 4- or 8-byte integer in
+ * either byte order, half of the time in the header (LENGTH_FIELD_REACH);
+ * the difference is added or taken away (which operand the input drives is
+ * unknown), sometimes one more or less (for "<" and ">"). */
+size_t cfuzz_mutation_cmp_delta(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
+  (void)cap;
+  if (!m->cmp)
+    return CFUZZ_MUTATION_FAILED;
+  const struct cfuzz_cmp_int *e = pick_int(m);
+  if (!e)
+    return CFUZZ_MUTATION_FAILED;
+  /* The difference at the compare's width, sign-extended: a field narrower
+   * than the compare still takes a small negative step. */
+  unsigned shift = 64u - 8u * e->size;
+  int64_t difference = (int64_t)((e->arg2 - e->arg1) << shift) >> shift;
+  if (difference == 0)
+    return CFUZZ_MUTATION_FAILED;
+  uint64_t step = int_variant(m, (uint64_t)difference);
+  if (mu_below(m, 2))
+    step = -step;
+  size_t size = (size_t)1 << mu_below(m, 4);
+  while (size > len)
+    size /= 2;
+  if (size == 0)
+    return CFUZZ_MUTATION_FAILED;
+  size_t positions = len - size + 1;
+  if (positions > LENGTH_FIELD_REACH && mu_below(m, 2))
+    positions = LENGTH_FIELD_REACH;
+  uint8_t *p = buf + mu_below(m, positions);
+  bool swap = size > 1 && mu_below(m, 2);
+  uint64_t old = mu_load_le(p, size);
+  uint64_t v = ((swap ? mu_bswap(old, size) : old) + step) & mu_mask(size);
+  if (swap)
+    v = mu_bswap(v, size);
+  if (v == old) /* a step of a multiple of 2^(8 * size) */
+    return CFUZZ_MUTATION_FAILED;
+  mu_store_le(p, v, size);
+  return len;
+}
+
 /* Writes a recorded string operand over the input, mostly at the start
  * (magic strings are usually headers), else where the other operand of its
  * compare... is unknown here, so at a random offset. */

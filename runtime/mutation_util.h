@@ -11,6 +11,10 @@
 #include "mutate.h"
 #include "rng.h"
 
+/* How far into the input the length-writing mutations look for a length
+ * field: headers, where formats declare their sizes, sit near the start. */
+#define LENGTH_FIELD_REACH 64
+
 static inline size_t mu_below(struct cfuzz_mutator *m, size_t bound) {
   return (size_t)cfuzz_rng_below(m->rng, bound);
 }

@@ -19,6 +19,7 @@ const struct cfuzz_mutation cfuzz_mutation_table[] = {
     {"CopyPart", cfuzz_mutation_copy_part, 1, 2, 0},
     {"CrossOver", cfuzz_mutation_cross_over, 1, 0, CFUZZ_NEEDS_PARTNER},
     {"CMP", cfuzz_mutation_cmp_int, 2, 1, CFUZZ_NEEDS_CMP_INT},
+    {"CMPDelta", cfuzz_mutation_cmp_delta, 1, 1, CFUZZ_NEEDS_CMP_INT},
     {"CMPStrOverwrite", cfuzz_mutation_cmp_str_overwrite, 1, 0, CFUZZ_NEEDS_CMP_STR},
     {"CMPStrInsert", cfuzz_mutation_cmp_str_insert, 1, 0, CFUZZ_NEEDS_CMP_STR},
     {"CMPFloat", cfuzz_mutation_cmp_float, 1, 0, CFUZZ_NEEDS_CMP_FLOAT},
@@ -168,10 +169,6 @@ size_t cfuzz_mutation_change_ascii_int(struct cfuzz_mutator *m, uint8_t *buf, si
   memcpy(buf + begin, digits, (size_t)n);
   return new_len;
 }
-
-/* How far into the input ChangeBinInt looks for a length field: headers,
- * where formats declare their sizes, sit near the start. */
-#define LENGTH_FIELD_REACH 64
 
 /* Adds -10..10 (never 0) to, or negates, an integer of 1, 2, 4 or 8 bytes at
  * a random offset, in a random byte order. Near the start of the input it
