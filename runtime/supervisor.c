@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -375,7 +376,13 @@ static struct worker *find_worker(struct supervisor *s, pid_t pid) {
 static void reap(struct supervisor *s, bool block) {
   int status;
   pid_t pid;
-  while ((pid = waitpid(-1, &status, block ? 0 : WNOHANG)) > 0) {
+  struct rusage usage;
+  while ((pid = wait4(-1, &status, block ? 0 : WNOHANG, &usage)) > 0) {
+    /* The worker's own peak (kilobytes on Linux): the /proc polls of
+     * watch_workers can miss the last growth before an out-of-memory exit. */
+    size_t peak_mb = (size_t)usage.ru_maxrss >> 10;
+    if (peak_mb > s->peak_worker_rss_mb)
+      s->peak_worker_rss_mb = peak_mb;
     struct worker *w = find_worker(s, pid);
     if (w)
       on_worker_ended(s, w, status);
