@@ -19,7 +19,6 @@ const struct cfuzz_mutation cfuzz_mutation_table[] = {
     {"CopyPart", cfuzz_mutation_copy_part, 1, 2, 0},
     {"CrossOver", cfuzz_mutation_cross_over, 1, 0, CFUZZ_NEEDS_PARTNER},
     {"CMP", cfuzz_mutation_cmp_int, 2, 1, CFUZZ_NEEDS_CMP_INT},
-    {"CMPDelta", cfuzz_mutation_cmp_delta, 1, 1, CFUZZ_NEEDS_CMP_INT},
     {"CMPStrOverwrite", cfuzz_mutation_cmp_str_overwrite, 1, 0, CFUZZ_NEEDS_CMP_STR},
     {"CMPStrInsert", cfuzz_mutation_cmp_str_insert, 1, 0, CFUZZ_NEEDS_CMP_STR},
     {"CMPFloat", cfuzz_mutation_cmp_float, 1, 0, CFUZZ_NEEDS_CMP_FLOAT},

@@ -21,7 +21,6 @@ size_t cfuzz_mutation_cross_over(struct cfuzz_mutator *m, uint8_t *buf, size_t l
 
 /* Comparison-guided (cmp_mutations.c). */
 size_t cfuzz_mutation_cmp_int(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
-size_t cfuzz_mutation_cmp_delta(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
 size_t cfuzz_mutation_cmp_str_overwrite(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
 size_t cfuzz_mutation_cmp_str_insert(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
 size_t cfuzz_mutation_cmp_float(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap);
