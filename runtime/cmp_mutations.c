@@ -128,9 +128,9 @@ static size_t add_difference(struct cfuzz_mutator *m, const struct cfuzz_cmp_int
 
 /* Integer compares, switch cases: one operand found in the input (at its
  * width, little or big endian) is replaced by the other or a neighbour of
- * it, in the same byte order. If neither occurs, half of the time their
- * difference is added to a field (add_difference), else one is written at a
- * random position in a random byte order. */
+ * it, in the same byte order. If neither occurs, one is written at a random
+ * position in a random byte order; or, with -cmp_difference=1, half of the
+ * time their difference is added to a field (add_difference). */
 size_t cfuzz_mutation_cmp_int(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
   (void)cap;
   if (!m->cmp)
@@ -169,11 +169,9 @@ size_t cfuzz_mutation_cmp_int(struct cfuzz_mutator *m, uint8_t *buf, size_t len,
       other = v == swapped_a ? b : a;
     }
   } else {
-    /* As a separate mutation this took a share of every target's
-     * mutations, and cost coverage where no compare is computed that way
-     * (benchmarks.md, "Afternoon of 5 December"); here it is tried only
-     * for the compares it is for. */
-    if (mu_below(m, 2) && add_difference(m, e, buf, len) != CFUZZ_MUTATION_FAILED)
+    /* -cmp_difference=1, off by default: it helped woff2 and cost libpng
+     * (benchmarks.md, "Afternoon of 5 December"). */
+    if (m->cmp_difference && mu_below(m, 2) && add_difference(m, e, buf, len) != CFUZZ_MUTATION_FAILED)
       return len;
     at = start;
     other = mu_below(m, 2) ? a : b;

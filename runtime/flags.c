@@ -92,6 +92,9 @@ static const struct flag_def flag_table[] = {
     FLAG("cross_over", FLAG_INT, F(cross_over), "1", "1: cross over inputs with other corpus entries"),
     FLAG("adapt_mutations", FLAG_INT, F(adapt_mutations), "0",
          "1: weigh each mutation by how often it recently made a new entry (cfuzz only); 0: fixed weights"),
+    FLAG("cmp_difference", FLAG_INT, F(cmp_difference), "0",
+         "1: for a compare neither of whose operands is in the input, CMP sometimes adds their difference "
+         "to an integer of the input (cfuzz only); 0: it writes an operand at a random offset"),
     FLAG("print_mutation_stats", FLAG_INT, F(print_mutation_stats), "0",
          "1: at exit, each mutation's uses, useful uses, new entries it was the last mutation of, and weight"),
     FLAG("cross_over_uniform_dist", FLAG_INT, F(cross_over_uniform_dist), "0",

@@ -35,7 +35,7 @@ struct cfuzz_flags {
       entropic_number_of_rarest_features, entropic_scale_per_exec_time, prefer_small, shuffle, reduce_inputs,
       cross_over_uniform_dist, shrink;
   /* Mutation engine (mutate.h). */
-  int64_t mutate_depth, only_ascii, print_mutation_stats, cross_over, adapt_mutations;
+  int64_t mutate_depth, only_ascii, print_mutation_stats, cross_over, adapt_mutations, cmp_difference;
   /* Corpus and crash tools (merge.c, minimize.c). */
   int64_t merge, set_cover_merge, minimize_crash, cleanse_crash;
   const char *merge_control_file;

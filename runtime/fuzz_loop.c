@@ -548,7 +548,8 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
                                                      .dict_path = flags->dict,
                                                      .max_len = f.max_len,
                                                      .whole_sequence = flags->verbosity >= 2,
-                                                     .adaptive = flags->adapt_mutations != 0});
+                                                     .adaptive = flags->adapt_mutations != 0,
+                                                     .cmp_difference = flags->cmp_difference != 0});
   fprintf(cfuzz_err(), "INFO: Seed: %" PRIu64 "\n", seed);
 
   cfuzz_modules_collect(&cfuzz_instr, &f.modules);

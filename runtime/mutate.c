@@ -46,6 +46,7 @@ void cfuzz_mutator_init(struct cfuzz_mutator *m, struct cfuzz_rng *rng, const st
               CFUZZ_PICK_SLOTS);
   memset(m->pick_n, CFUZZ_PICK_UNBUILT, sizeof m->pick_n);
   m->adaptive = o->adaptive && !cfuzz_custom_mutator_defined();
+  m->cmp_difference = o->cmp_difference;
   cfuzz_custom_mutators_bind(m);
   cfuzz_dict_init(&m->manual_dict, 0);
   if (o->dict_path) {

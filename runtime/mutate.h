@@ -76,6 +76,7 @@ struct cfuzz_mutator_options {
   size_t max_len;                    /* most bytes an input can have (for LLVMFuzzerCustomCrossOver) */
   bool whole_sequence;               /* -verbosity=2: print every name of a sequence */
   bool adaptive;                     /* -adapt_mutations: see cfuzz_mutator_adapt */
+  bool cmp_difference;               /* -cmp_difference: see cfuzz_mutation_cmp_int */
 };
 
 struct cfuzz_mutation_stats {
@@ -93,6 +94,7 @@ struct cfuzz_mutator {
   bool only_ascii;
   bool whole_sequence; /* see cfuzz_mutator_names_to_print */
   bool adaptive;       /* -adapt_mutations (see cfuzz_mutator_adapt) */
+  bool cmp_difference; /* -cmp_difference (see cfuzz_mutation_cmp_int) */
   /* The table's weights as this mutator uses them: with
    * LLVMFuzzerCustomMutator only Custom (and CustomCrossOver) are on, as in
    * libFuzzer. builtin_weight is the total of the built-in ones, for

@@ -267,46 +267,48 @@ static void test_guided(void) {
   CHECK(len == 24);
 }
 
-/* CMP on a compare of a value computed from a field (an offset plus a
- * length) with another, neither in the input: adding the operands'
- * difference to the field makes them equal, and a narrow field takes a
- * negative difference. Only an integer of the input changes. */
-static void test_cmp_delta(void) {
-  static struct cfuzz_cmp_table t;
-  /* computed 148 (the field 100, big endian at 4, plus 48) against 200 */
-  cfuzz_cmp_table_add_int(&t, 7, 148, 200, 8);
-  int exact = 0;
+/* CMP with -cmp_difference=1, on a compare of a value computed from a
+ * field (an offset plus a length) with another, neither in the input: adding
+ * the operands' difference to the field makes them equal, and a narrow field
+ * takes a negative difference. Only an integer of the input changes. Without
+ * the flag, never. */
+static int cmp_difference_hits(const struct cfuzz_cmp_table *t, bool enabled, const uint8_t *input,
+                               const uint8_t *want, size_t len) {
+  int hits = 0;
   for (uint64_t seed = 1; seed <= 3000; seed++) {
     struct cfuzz_rng rng;
     struct cfuzz_mutator m;
-    init(&m, &rng, seed, &t);
-    uint8_t buf[40] = {'h', 'd', 'r', '!', 0, 0, 0, 100};
-    apply(&m, "CMP", buf, 40, 40);
-    exact += buf[4] == 0 && buf[5] == 0 && buf[6] == 0 && buf[7] == 152 && memcmp(buf, "hdr!", 4) == 0;
-  }
-  CHECK(exact > 0);
-  static struct cfuzz_cmp_table n;
-  /* 32-bit compare 300 against 295: a one-byte field of 10 becomes 5 */
-  cfuzz_cmp_table_add_int(&n, 7, 300, 295, 4);
-  int narrow = 0;
-  for (uint64_t seed = 1; seed <= 3000; seed++) {
-    struct cfuzz_rng rng;
-    struct cfuzz_mutator m;
-    init(&m, &rng, seed, &n);
-    uint8_t buf[16] = {10};
-    apply(&m, "CMP", buf, 16, 16);
-    uint8_t rest[15] = {0};
-    narrow += buf[0] == 5 && memcmp(buf + 1, rest, 15) == 0;
+    init(&m, &rng, seed, t);
+    m.cmp_difference = enabled;
+    uint8_t buf[64];
+    memcpy(buf, input, len);
+    apply(&m, "CMP", buf, len, len);
+    hits += memcmp(buf, want, len) == 0;
     /* Whatever it did, it changed one integer of at most 8 bytes. */
-    size_t first = 16, last = 0;
-    for (size_t i = 0; i < 16; i++)
-      if (buf[i] != (i == 0 ? 10 : 0)) {
+    size_t first = len, last = 0;
+    for (size_t i = 0; i < len; i++)
+      if (buf[i] != input[i]) {
         first = first < i ? first : i;
         last = i;
       }
-    CHECK(first == 16 || last - first < 8);
+    CHECK(first == len || last - first < 8);
+    cfuzz_mutator_free(&m);
   }
-  CHECK(narrow > 0);
+  return hits;
+}
+
+static void test_cmp_difference(void) {
+  static struct cfuzz_cmp_table t, n;
+  /* computed 148 (the field 100, big endian at 4, plus 48) against 200 */
+  cfuzz_cmp_table_add_int(&t, 7, 148, 200, 8);
+  const uint8_t in[40] = {'h', 'd', 'r', '!', 0, 0, 0, 100}, want[40] = {'h', 'd', 'r', '!', 0, 0, 0, 152};
+  CHECK(cmp_difference_hits(&t, true, in, want, 40) > 0);
+  CHECK(cmp_difference_hits(&t, false, in, want, 40) == 0);
+  /* 32-bit compare 300 against 295: a one-byte field of 10 becomes 5 */
+  cfuzz_cmp_table_add_int(&n, 7, 300, 295, 4);
+  const uint8_t narrow_in[16] = {10}, narrow_want[16] = {5};
+  CHECK(cmp_difference_hits(&n, true, narrow_in, narrow_want, 16) > 0);
+  CHECK(cmp_difference_hits(&n, false, narrow_in, narrow_want, 16) == 0);
 }
 
 static double load_double(const uint8_t *p, bool big_endian) {
@@ -819,7 +821,7 @@ int main(void) {
   test_copy_part_geometry();
   test_only_ascii();
   test_guided();
-  test_cmp_delta();
+  test_cmp_difference();
   test_float();
   test_float_text_offsets();
   test_int_variants();
