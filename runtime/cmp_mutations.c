@@ -108,21 +108,13 @@ static size_t add_difference(struct cfuzz_mutator *m, const struct cfuzz_cmp_int
   uint64_t step = int_variant(m, (uint64_t)difference);
   if (mu_below(m, 2))
     step = -step;
-  size_t size = (size_t)1 << mu_below(m, 4);
-  while (size > len)
-    size /= 2;
-  size_t positions = len - size + 1;
-  if (positions > LENGTH_FIELD_REACH && mu_below(m, 2))
-    positions = LENGTH_FIELD_REACH;
-  uint8_t *p = buf + mu_below(m, positions);
-  bool swap = size > 1 && mu_below(m, 2);
-  uint64_t old = mu_load_le(p, size);
-  uint64_t v = ((swap ? mu_bswap(old, size) : old) + step) & mu_mask(size);
-  if (swap)
-    v = mu_bswap(v, size);
+  struct mu_int_field f;
+  if (!mu_pick_int_field(m, buf, len, true, &f))
+    return CFUZZ_MUTATION_FAILED;
+  uint64_t old = mu_field_raw(&f), v = mu_field_encode(&f, mu_field_value(&f) + step);
   if (v == old) /* a step of 0, or of a multiple of 2^(8 * size) */
     return CFUZZ_MUTATION_FAILED;
-  mu_store_le(p, v, size);
+  mu_store_le(f.at, v, f.size);
   return len;
 }
 

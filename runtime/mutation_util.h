@@ -78,4 +78,44 @@ static inline uint64_t mu_bswap(uint64_t v, size_t size) {
 
 static inline uint64_t mu_mask(size_t size) { return size >= 8 ? ~0ull : (1ull << (8 * size)) - 1; }
 
+/* An integer field of the input: `size` bytes (1, 2, 4 or 8) at `at`, read
+ * little-endian or, with `swap`, big-endian. */
+struct mu_int_field {
+  uint8_t *at;
+  size_t size;
+  bool swap;
+};
+
+/* Picks a random field of 1, 2, 4 or 8 bytes (fewer if the input is
+ * shorter) and a random byte order; with `header_half`, half of the time
+ * within the first LENGTH_FIELD_REACH bytes. False for an empty input. */
+static inline bool mu_pick_int_field(struct cfuzz_mutator *m, uint8_t *buf, size_t len, bool header_half,
+                                     struct mu_int_field *f) {
+  size_t size = (size_t)1 << mu_below(m, 4);
+  while (size > len)
+    size /= 2;
+  if (size == 0)
+    return false;
+  size_t positions = len - size + 1;
+  if (header_half && positions > LENGTH_FIELD_REACH && mu_below(m, 2))
+    positions = LENGTH_FIELD_REACH;
+  f->at = buf + mu_below(m, positions);
+  f->size = size;
+  f->swap = mu_below(m, 2);
+  return true;
+}
+
+/* The field's bytes as stored (raw) and the value they hold. */
+static inline uint64_t mu_field_raw(const struct mu_int_field *f) { return mu_load_le(f->at, f->size); }
+static inline uint64_t mu_field_value(const struct mu_int_field *f) {
+  uint64_t raw = mu_field_raw(f);
+  return f->swap ? mu_bswap(raw, f->size) : raw;
+}
+
+/* The bytes that store `value` (cut to the field's width) in the field. */
+static inline uint64_t mu_field_encode(const struct mu_int_field *f, uint64_t value) {
+  value &= mu_mask(f->size);
+  return f->swap ? mu_bswap(value, f->size) : value;
+}
+
 #endif

@@ -176,16 +176,12 @@ size_t cfuzz_mutation_change_ascii_int(struct cfuzz_mutator *m, uint8_t *buf, si
  * field can be made to cover what follows it. */
 size_t cfuzz_mutation_change_bin_int(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
   (void)cap;
-  size_t size = (size_t)1 << mu_below(m, 4);
-  while (size > len)
-    size /= 2;
-  if (size == 0)
+  struct mu_int_field f;
+  if (!mu_pick_int_field(m, buf, len, false, &f))
     return CFUZZ_MUTATION_FAILED;
-  size_t off = mu_below(m, len - size + 1);
-  uint8_t *p = buf + off;
-  bool swap = mu_below(m, 2);
-  uint64_t orig = mu_load_le(p, size);
-  uint64_t v = swap ? mu_bswap(orig, size) : orig;
+  size_t off = (size_t)(f.at - buf), size = f.size;
+  uint64_t orig = mu_field_raw(&f);
+  uint64_t v = mu_field_value(&f);
   if (off < LENGTH_FIELD_REACH && mu_below(m, 4) == 0) {
     v = mu_below(m, 2) ? len : len - off - size;
   } else if (mu_below(m, 4) == 0) {
@@ -194,12 +190,10 @@ size_t cfuzz_mutation_change_bin_int(struct cfuzz_mutator *m, uint8_t *buf, size
     uint64_t delta = 1 + mu_below(m, 10);
     v = mu_below(m, 2) ? v + delta : v - delta;
   }
-  v &= mu_mask(size);
-  if (swap)
-    v = mu_bswap(v, size);
+  v = mu_field_encode(&f, v);
   if (v == orig)
     v ^= 1; /* 0 and the sign value negate to themselves; a length may be there already */
-  mu_store_le(p, v, size);
+  mu_store_le(f.at, v, size);
   return len;
 }
 
