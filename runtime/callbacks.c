@@ -78,8 +78,7 @@ CFUZZ_API void __sanitizer_cov_pcs_init(const uintptr_t *start, const uintptr_t 
  * first: after it only the traced value and the table's base stay live. */
 __attribute__((always_inline)) static inline void trace_cmp_plain(uint64_t pc, uint64_t a, uint64_t b,
                                                                    uint8_t size) {
-  if (a != b)
-    cfuzz_cmp_table_add_int(&cfuzz_instr.cmp, pc, a, b, size);
+  cfuzz_cmp_table_add_int(&cfuzz_instr.cmp, pc, a, b, size);
   cfuzz_traced_values_add(&cfuzz_instr.traced, pc ^ a ^ b);
 }
 

@@ -34,7 +34,9 @@ struct cfuzz_cmp_float {
 };
 
 struct cfuzz_cmp_table {
-  struct cfuzz_cmp_int ints[CFUZZ_CMP_INT_ENTRIES];
+  /* One more than is read: compares of equal operands (useless to the
+   * mutator) go to the last, so recording needs no branch. */
+  struct cfuzz_cmp_int ints[CFUZZ_CMP_INT_ENTRIES + 1];
   struct cfuzz_cmp_str strs[CFUZZ_CMP_STR_ENTRIES];
   /* Bit i set: strs[i] is filled. Sparse string tables are common (a few
    * memcmp sites), and picking by scanning 64 slots cost more than the run
@@ -45,7 +47,8 @@ struct cfuzz_cmp_table {
 
 static inline void cfuzz_cmp_table_add_int(struct cfuzz_cmp_table *t, uint64_t key, uint64_t arg1,
                                            uint64_t arg2, uint8_t size) {
-  struct cfuzz_cmp_int *e = &t->ints[(key * 0x9E3779B97F4A7C15ull) >> 58];
+  uint64_t slot = (key * 0x9E3779B97F4A7C15ull) >> 58;
+  struct cfuzz_cmp_int *e = &t->ints[arg1 == arg2 ? CFUZZ_CMP_INT_ENTRIES : slot];
   e->arg1 = arg1;
   e->arg2 = arg2;
   e->size = size;

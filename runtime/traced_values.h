@@ -25,7 +25,7 @@ struct cfuzz_traced_values {
    * time (schedule.h). */
   uint64_t calls;
   uint64_t bits[CFUZZ_TRACED_WORDS];
-  uint16_t dirty[CFUZZ_TRACED_WORDS]; /* indices of the non-zero words of bits */
+  uint16_t dirty[CFUZZ_TRACED_WORDS + 1]; /* indices of the non-zero words of bits, and a spare */
 };
 
 /* Forgets every value. */
@@ -40,14 +40,16 @@ static inline void cfuzz_traced_values_clear(struct cfuzz_traced_values *set) {
 static inline void cfuzz_traced_values_add(struct cfuzz_traced_values *set, uint64_t value) {
   /* Fibonacci hashing: pcs and small operands differ in low bits only. */
   uint32_t h = (uint32_t)((value * 0x9E3779B97F4A7C15ull) >> (64 - CFUZZ_TRACED_LOG2_BITS));
-  uint64_t *word = &set->bits[h / 64], bit = 1ull << (h % 64), old = *word;
+  uint64_t *word = &set->bits[h / 64], old = *word;
+  /* No branches: whether a value was seen before in this run is close to a
+   * coin toss at a parser's compares, and the mispredictions cost more
+   * than the stores (the dirty slot is written always and kept only when
+   * the word was zero; dirty[] has a spare entry for the full list). */
+  set->dirty[set->n_dirty] = (uint16_t)(h / 64);
+  set->n_dirty += old == 0;
+  set->count += (uint32_t)(~old >> (h % 64)) & 1u;
+  *word = old | 1ull << (h % 64);
   set->calls++;
-  if (old & bit)
-    return;
-  if (old == 0)
-    set->dirty[set->n_dirty++] = (uint16_t)(h / 64);
-  *word = old | bit;
-  set->count++;
 }
 
 static inline uint32_t cfuzz_traced_values_count(const struct cfuzz_traced_values *set) {

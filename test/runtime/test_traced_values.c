@@ -1,5 +1,6 @@
 /* Unit tests: traced_values (distinct count, clear, saturation) and the comparison callbacks that feed it. */
 #include <stdint.h>
+#include <string.h>
 
 #include "check.h"
 #include "instrumentation.h"
@@ -66,6 +67,18 @@ static void test_callbacks(void) {
     found |= cfuzz_instr.cmp.ints[i].size == 4 && cfuzz_instr.cmp.ints[i].arg1 == 1 &&
              cfuzz_instr.cmp.ints[i].arg2 == 2;
   CHECK(found);
+  /* Equal operands are traced but never reach a slot the mutator reads:
+   * they would evict a useful pair (the callback records without a
+   * branch, into a spare slot past the table's end). */
+  memset(cfuzz_instr.cmp.ints, 0, sizeof cfuzz_instr.cmp.ints);
+  CHECK(traced_by_cmp(5, 5) == 1);
+  for (int i = 0; i < CFUZZ_CMP_INT_ENTRIES; i++)
+    CHECK(cfuzz_instr.cmp.ints[i].size == 0);
+  /* A value seen again in this run adds no count and no dirty word. */
+  cfuzz_traced_values_clear(&cfuzz_instr.traced);
+  for (int i = 0; i < 2; i++) /* one call site, so one value */
+    __sanitizer_cov_trace_cmp4(1, 2);
+  CHECK(cfuzz_instr.traced.count == 1 && cfuzz_instr.traced.n_dirty == 1 && cfuzz_instr.traced.calls == 2);
   /* A longer matched prefix traces more distinct values: the climb. */
   uint32_t none = traced_by_memcmp("xxxxxxxxxxxx");
   uint32_t three = traced_by_memcmp("canxxxxxxxxx");
