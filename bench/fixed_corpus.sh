@@ -11,13 +11,14 @@
 # copy of CORPUS_DIR, two at a time, one per core (taskset), in an order that
 # rotates so that each binary meets each core and each partner. Prints, per
 # binary, its CPU seconds (user + system) in every repetition and their
-# median. Builds of cfuzz that differ only in speed make the same decisions
-# under one seed; compare their NEW lines to be sure (-v keeps the logs).
+# median; exits 1 if any run failed (a crash, a bad flag). Builds of cfuzz that
+# differ only in speed make the same decisions under one seed; compare their
+# NEW lines to be sure (-v keeps the logs).
 set -euo pipefail
 
 runs=1000000 reps=4 keep=0
 usage() {
-  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
   exit "${1:-0}"
 }
 while getopts "n:r:vh" opt; do
@@ -51,7 +52,7 @@ run_one() {
   cp -r "$corpus" "$dir/corpus"
   if "$bin" -help=1 2>&1 | grep -q -- '^ *-workdir '; then extra=(-workdir="$dir/work"); fi
   /usr/bin/time -f "%U %S" -o "$dir/time" taskset -c "$core" "$bin" -runs="$runs" -seed="$rep" \
-    "${extra[@]}" "$dir/corpus" > "$dir/log" 2>&1 || { echo "fixed_corpus.sh: $bin failed, see $dir/log" >&2; keep=1; }
+    "${extra[@]}" "$dir/corpus" > "$dir/log" 2>&1 || { echo "fixed_corpus.sh: $bin failed, see $dir/log" >&2; touch "$out/failed"; }
   echo "$i $(awk '{print $1 + $2}' "$dir/time")" >> "$out/cpu.$core"
   rm -rf "$dir/corpus" "$dir/work"
 }
@@ -75,5 +76,11 @@ cat "$out"/cpu.* | sort -k1,1n -k2,2n | awk -v names="${bins[*]}" '
       printf "%s: median %.2f s over %d runs of -runs=%s (%s )\n", name[i + 1], m, c[i], "'"$runs"'", t[i]
     }
   }'
+# A binary that stopped early (a crash, a bad flag) ran fewer runs: its time means nothing.
+if [ -e "$out/failed" ]; then
+  trap - EXIT
+  echo "fixed_corpus.sh: a run failed; logs kept in $out" >&2
+  exit 1
+fi
 [ "$keep" = 1 ] && echo "logs kept in $out" >&2
 exit 0

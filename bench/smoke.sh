@@ -37,6 +37,11 @@ for f in cfuzz libfuzzer aflpp; do
     status=1
   fi
 done
+# The fixed-corpus timer: both binaries from the seeds, a time for each.
+timed=$("$here/fixed_corpus.sh" -n 300 -r 1 "$tmp/bins/$target.seeds" "$tmp/bins/$target.cfuzz" \
+          "$tmp/bins/$target.libfuzzer" 2>"$tmp/fixed.err") || { cat "$tmp/fixed.err" >&2; status=1; }
+echo "$timed"
+[ "$(echo "$timed" | grep -c ': median ')" = 2 ] || { echo "smoke.sh: fixed_corpus.sh gave no times" >&2; status=1; }
 python3 "$here/aggregate.py" "$tmp/results.jsonl" >/dev/null
 python3 "$here/compare.py" "$tmp/results.jsonl" "$tmp/results.jsonl" >/dev/null
 exit $status
