@@ -78,7 +78,8 @@ static void test_callbacks(void) {
   cfuzz_traced_values_clear(&cfuzz_instr.traced);
   for (int i = 0; i < 2; i++) /* one call site, so one value */
     __sanitizer_cov_trace_cmp4(1, 2);
-  CHECK(cfuzz_instr.traced.count == 1 && cfuzz_instr.traced.n_dirty == 1 && cfuzz_instr.traced.calls == 2);
+  CHECK(cfuzz_traced_values_count(&cfuzz_instr.traced) == 1 && cfuzz_instr.traced.n_dirty == 1 &&
+        cfuzz_instr.traced.calls == 2);
   /* A longer matched prefix traces more distinct values: the climb. */
   uint32_t none = traced_by_memcmp("xxxxxxxxxxxx");
   uint32_t three = traced_by_memcmp("canxxxxxxxxx");
