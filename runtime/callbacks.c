@@ -130,6 +130,12 @@ CFUZZ_API void __cfuzz_trace_fcmp8(double a, double b) {
   trace_fcmp(CALLER_PC(), a, b, ba, bb, 8);
 }
 
+/* With -use_value_profile=1 only; out of line for trace_cmp_profiled's
+ * reason. */
+__attribute__((noinline)) static void profile_switch(uint64_t pc, uint64_t value, const uint64_t *cases) {
+  cfuzz_value_profile_add_switch(&cfuzz_instr.value_profile, pc, value, cases);
+}
+
 /* cases = {count, bit width, case values...}. The reference traces
  * pc ^ value; one case value (chosen by the value, so different inputs offer
  * different cases) is kept as a mutation target. */
@@ -139,6 +145,8 @@ CFUZZ_API void __sanitizer_cov_trace_switch(uint64_t value, uint64_t *cases) {
   uint64_t n = cases[0];
   if (n == 0)
     return;
+  if (__builtin_expect(cfuzz_instr.value_profile.enabled, 0))
+    profile_switch(pc, value, cases);
   /* value scaled into [0, n) by a multiply: a division here cost more than
    * the rest of the callback, and parsers switch once per input byte. */
   uint64_t pick = (((value * 0x9E3779B97F4A7C15ull) >> 32) * (uint32_t)n) >> 32;

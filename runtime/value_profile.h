@@ -58,4 +58,36 @@ static inline void cfuzz_value_profile_add(struct cfuzz_value_profile *vp, uint6
   }
 }
 
+/* A switch, as libFuzzer profiles it: the value against the case values on
+ * either side of it (the largest below, the smallest above; 0 and the
+ * width's maximum where there is none), each under the call site shifted by
+ * where the value falls among the cases. A value moving towards the case it
+ * must equal then gains features, as a compare with that case would give.
+ * cases = {count, bit width, case values sorted ascending} (the pass sorts
+ * them). Switches whose cases are all below 256, and values below 256, are
+ * skipped as libFuzzer skips them: byte and character dispatch is the
+ * commonest switch and its distances lead nowhere. */
+static inline void cfuzz_value_profile_add_switch(struct cfuzz_value_profile *vp, uint64_t pc, uint64_t value,
+                                                  const uint64_t *cases) {
+  uint64_t n = cases[0];
+  const uint64_t *vals = cases + 2;
+  if (n == 0 || vals[n - 1] < 256 || value < 256)
+    return;
+  /* First case above the value (binary search: switches can be large). */
+  uint64_t lo = 0, hi = n;
+  while (lo < hi) {
+    uint64_t mid = lo + (hi - lo) / 2;
+    if (vals[mid] <= value)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  uint64_t width = cases[1];
+  uint64_t above = lo < n ? vals[lo] : width >= 64 ? UINT64_MAX : (1ull << width) - 1;
+  uint64_t below_end = lo > 0 && vals[lo - 1] == value ? lo - 1 : lo;
+  uint64_t below = below_end > 0 ? vals[below_end - 1] : 0;
+  cfuzz_value_profile_add(vp, pc + 2 * lo, value, below);
+  cfuzz_value_profile_add(vp, pc + 2 * lo + 1, value, above);
+}
+
 #endif

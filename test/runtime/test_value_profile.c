@@ -1,4 +1,5 @@
-/* Unit tests: value_profile (slot layout per call site, dedupe, per-run cap). */
+/* Unit tests: value_profile (slot layout per call site, dedupe, per-run cap,
+ * switch neighbours). */
 #include <stdint.h>
 #include <string.h>
 
@@ -59,9 +60,62 @@ static void test_dedupe_and_cap(void) {
   CHECK(vp.n == CFUZZ_VP_MAX_PER_RUN); /* a busy run stops adding */
 }
 
+/* The slots a plain compare of value and neighbour at pc would mark. */
+static uint32_t slots_of_compare(uint64_t pc, uint64_t value, uint64_t neighbour, uint16_t *out) {
+  static struct cfuzz_value_profile other;
+  memset(&other, 0, sizeof other);
+  cfuzz_value_profile_add(&other, pc, value, neighbour);
+  memcpy(out, other.marked, other.n * sizeof *out);
+  return other.n;
+}
+
+/* What a switch marks: its value against the cases on either side, under
+ * the site shifted by the value's place among the cases. */
+static void check_switch(const uint64_t *cases, uint64_t value, uint64_t place, uint64_t below, uint64_t above) {
+  reset();
+  cfuzz_value_profile_add_switch(&vp, 0x4000, value, cases);
+  uint16_t want[8];
+  uint32_t n = slots_of_compare(0x4000 + 2 * place, value, below, want);
+  n += slots_of_compare(0x4000 + 2 * place + 1, value, above, want + n);
+  CHECK(vp.n == n);
+  for (uint32_t i = 0; i < n && i < vp.n; i++)
+    CHECK(vp.marked[i] == want[i]);
+}
+
+static void test_switch_neighbours(void) {
+  static const uint64_t cases[] = {4, 32, 300, 1000, 70000, 100000001};
+  check_switch(cases, 500, 1, 300, 1000);             /* between two cases */
+  check_switch(cases, 1000, 2, 300, 70000);           /* equal to a case: the ones beside it */
+  check_switch(cases, 299, 0, 0, 300);                /* below every case */
+  check_switch(cases, 200000000, 4, 100000001, 0xffffffffu); /* above: the width's maximum */
+  static const uint64_t wide[] = {1, 64, 1000};
+  check_switch(wide, 5000, 1, 1000, UINT64_MAX);
+  /* A value closer to the case above is a new feature at the same sites. */
+  reset();
+  cfuzz_value_profile_add_switch(&vp, 0x4000, 90000000, cases);
+  uint32_t n = vp.n;
+  cfuzz_value_profile_add_switch(&vp, 0x4000, 100000000, cases);
+  CHECK(vp.n > n);
+}
+
+static void test_switch_skips_small(void) {
+  static const uint64_t bytes[] = {3, 8, 'a', 'b', 255};
+  reset();
+  cfuzz_value_profile_add_switch(&vp, 0x4000, 1000, bytes); /* every case below 256 */
+  CHECK(vp.n == 0);
+  static const uint64_t big[] = {2, 32, 300, 1000};
+  cfuzz_value_profile_add_switch(&vp, 0x4000, 255, big); /* value below 256 */
+  CHECK(vp.n == 0);
+  static const uint64_t none[] = {0, 32};
+  cfuzz_value_profile_add_switch(&vp, 0x4000, 1000, none);
+  CHECK(vp.n == 0);
+}
+
 int main(void) {
   test_slots_of_one_site();
   test_measures_do_not_share_slots();
   test_dedupe_and_cap();
+  test_switch_neighbours();
+  test_switch_skips_small();
   return check_finish("value_profile");
 }
