@@ -152,11 +152,17 @@ size_t cfuzz_corpus_flush(struct cfuzz_corpus *c, bool finish);
 int cfuzz_corpus_write_file(const char *dir, const uint8_t *data, size_t len, struct cfuzz_spare_files *tmp_files,
                             char name[CFUZZ_SHA1_HEX_LEN + 1]);
 
-/* Calls visit for every not-yet-known regular file in dir (skipping dot
- * files), marking it known; with c NULL, for every file, once. Unreadable files and files larger than max_len
- * are warned about and skipped. Returns -1 with errno if dir can't be read. */
+/* Calls visit for every not-yet-known file in dir and, recursively, its
+ * subdirectories (skipping dot files), marking it known; with c NULL, for
+ * every file, once. visit's name is the file's path relative to dir; a file
+ * longer than max_len gives its first max_len bytes (as with libFuzzer).
+ * Unreadable files are warned about and skipped. Returns -1 with errno if
+ * dir itself can't be read. */
 typedef void (*cfuzz_corpus_visit_fn)(void *ctx, const char *name, const uint8_t *data, size_t len);
 int cfuzz_corpus_scan_dir(struct cfuzz_corpus *c, const char *dir, size_t max_len, cfuzz_corpus_visit_fn visit,
                           void *ctx);
+/* The size of the largest file a scan of dir would read (0 if none, or if
+ * dir can't be read), from stat alone. */
+uint64_t cfuzz_corpus_largest_file(const char *dir);
 
 #endif

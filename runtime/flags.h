@@ -17,7 +17,7 @@
 struct cfuzz_flags {
   int64_t runs;              /* -1: unlimited */
   int64_t max_total_time;    /* seconds; 0: unlimited */
-  int64_t max_len;           /* 0: default (CFUZZ_DEFAULT_MAX_LEN) */
+  int64_t max_len;           /* 0: default (fuzz_loop.c: default_max_len) */
   int64_t seed;              /* 0: derived from time and pid */
   int64_t print_final_stats;
   int64_t print_corpus_stats;
@@ -63,6 +63,9 @@ struct cfuzz_flags {
 };
 
 #define CFUZZ_DEFAULT_MAX_LEN 4096
+/* Without -max_len, the largest input given at start raises the limit
+ * (libFuzzer's rule), up to this. */
+#define CFUZZ_MAX_DEFAULT_MAX_LEN ((size_t)1 << 20)
 
 /* Parses argv (argv[0] is the program). Malformed values are fatal (one
  * error line, exit 1); unknown flags are warned about and ignored. `native`

@@ -524,12 +524,28 @@ static uint64_t pick_seed(int64_t flag) {
   return s ? s : 1;
 }
 
+/* Without -max_len, libFuzzer's default: the largest input given at start
+ * (corpus file or seed), at least CFUZZ_DEFAULT_MAX_LEN and at most
+ * CFUZZ_MAX_DEFAULT_MAX_LEN, so that every seed is loaded whole. */
+static size_t default_max_len(const struct cfuzz_loop_config *cfg) {
+  uint64_t largest = cfg->corpus_dir ? cfuzz_corpus_largest_file(cfg->corpus_dir) : 0;
+  for (size_t i = 0; i < cfg->n_extra_dirs; i++) {
+    uint64_t n = cfuzz_corpus_largest_file(cfg->extra_dirs[i]);
+    largest = n > largest ? n : largest;
+  }
+  for (size_t i = 0; i < cfg->n_seeds; i++)
+    largest = cfg->seeds[i].len > largest ? cfg->seeds[i].len : largest;
+  if (largest < CFUZZ_DEFAULT_MAX_LEN)
+    return CFUZZ_DEFAULT_MAX_LEN;
+  return largest > CFUZZ_MAX_DEFAULT_MAX_LEN ? CFUZZ_MAX_DEFAULT_MAX_LEN : (size_t)largest;
+}
+
 int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   struct fuzzer f;
   memset(&f, 0, sizeof f);
   f.cfg = cfg;
   const struct cfuzz_flags *flags = cfg->flags;
-  f.max_len = cfg->max_len ? cfg->max_len : flags->max_len ? (size_t)flags->max_len : CFUZZ_DEFAULT_MAX_LEN;
+  f.max_len = cfg->max_len ? cfg->max_len : flags->max_len ? (size_t)flags->max_len : default_max_len(cfg);
   f.run_limit = flags->runs;
   f.records = (struct cfuzz_entry_records){flags->features_dir, flags->mutation_graph_file};
   if (flags->exit_on_item) {
@@ -559,7 +575,8 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
     cfuzz_warn("%zu instrumented modules beyond the first %d are ignored", cfuzz_instr.n_dropped_modules,
                CFUZZ_MAX_MODULES);
   if (!cfg->max_len && !flags->max_len)
-    fprintf(cfuzz_err(), "INFO: -max_len is not provided; inputs will be at most %zu bytes\n", f.max_len);
+    fprintf(cfuzz_err(), "INFO: -max_len is not provided; libFuzzer will not generate inputs larger than %zu bytes\n",
+            f.max_len);
   cfuzz_focus_init(&f.focus, &cfuzz_instr, &f.modules, flags->focus_function);
   open_files(&f);
   f.run_bits = cfuzz_xcalloc(f.modules.n_words, sizeof(uint64_t));

@@ -152,9 +152,11 @@ int cfuzz_fuzz(void *ctx, int (*test_one)(void *ctx, const uint8_t *data, size_t
   }
 
   /* Smoke mode: a regression test over everything known for this test. */
+  /* Without a limit, files up to the largest default limit run whole, as
+   * fuzzing would load them. */
   size_t max_len = options->max_len               ? options->max_len
                    : flags && flags->max_len > 0 ? (size_t)flags->max_len
-                                                  : CFUZZ_DEFAULT_MAX_LEN;
+                                                  : CFUZZ_MAX_DEFAULT_MAX_LEN;
   char source[64];
   for (size_t i = 0; i < options->corpus_len; i++) {
     snprintf(source, sizeof source, "seed input %zu", i);

@@ -173,7 +173,7 @@ void cfuzz_make_dirs_or_die(const char *dir, const char *purpose) {
     cfuzz_fatal("cannot create %s '%s': '%s': %s", purpose, dir, what, strerror(errno));
 }
 
-int cfuzz_read_file(const char *path, size_t max_len, uint8_t **data, size_t *len) {
+static int read_regular_file(const char *path, size_t max_len, bool truncate, uint8_t **data, size_t *len) {
   /* O_NONBLOCK: opening a FIFO planted in a corpus must not hang; anything
    * but a regular file is then rejected. */
   int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
@@ -186,12 +186,12 @@ int cfuzz_read_file(const char *path, size_t max_len, uint8_t **data, size_t *le
     errno = err;
     return -1;
   }
-  if ((uint64_t)st.st_size > max_len) {
+  if ((uint64_t)st.st_size > max_len && !truncate) {
     close(fd);
     errno = EFBIG;
     return -1;
   }
-  size_t size = (size_t)st.st_size;
+  size_t size = (uint64_t)st.st_size > max_len ? max_len : (size_t)st.st_size;
   uint8_t *buf = cfuzz_xmalloc(size);
   size_t got = 0;
   while (got < size) {
@@ -211,6 +211,14 @@ int cfuzz_read_file(const char *path, size_t max_len, uint8_t **data, size_t *le
   *data = buf;
   *len = size;
   return 0;
+}
+
+int cfuzz_read_file(const char *path, size_t max_len, uint8_t **data, size_t *len) {
+  return read_regular_file(path, max_len, false, data, len);
+}
+
+int cfuzz_read_file_prefix(const char *path, size_t max_len, uint8_t **data, size_t *len) {
+  return read_regular_file(path, max_len, true, data, len);
 }
 
 bool cfuzz_write_all(int fd, const void *buf, size_t len) {

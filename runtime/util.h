@@ -50,6 +50,9 @@ void cfuzz_make_dirs_or_die(const char *dir, const char *purpose);
  * here: corpus entries may legitimately be links). Returns 0 on success with a
  * malloc'd buffer, or -1 with errno set (EFBIG when larger than max_len). */
 int cfuzz_read_file(const char *path, size_t max_len, uint8_t **data, size_t *len);
+/* Like cfuzz_read_file, but a file longer than max_len gives its first
+ * max_len bytes (as libFuzzer reads corpus files). */
+int cfuzz_read_file_prefix(const char *path, size_t max_len, uint8_t **data, size_t *len);
 
 /* Writes all bytes to fd, retrying short writes. Async-signal-safe. */
 bool cfuzz_write_all(int fd, const void *buf, size_t len);

@@ -45,7 +45,7 @@ struct cfuzz_input {
 struct cfuzz_options {
   const struct cfuzz_input *corpus; /* seed inputs, may be NULL */
   size_t corpus_len;
-  size_t max_len;                   /* 0: -max_len or the default (4096) */
+  size_t max_len;                   /* 0: -max_len, or the largest seed or corpus file (4096 to 1 MB) */
 };
 
 /* Smoke mode (no --fuzz for this test): runs test_one on every seed, every

@@ -96,13 +96,12 @@ foreign_coverage_file)
   native_run
   fatal "$cov"
   ;;
-dangling_symlink_in_corpus | fifo_in_corpus | oversized_corpus_file)
+dangling_symlink_in_corpus | fifo_in_corpus)
   mkdir "$dir/corpus"
   printf 'RC\001' >"$dir/corpus/good"
   case $case in
   dangling_symlink_in_corpus) bad=$dir/corpus/dangling && ln -s "$dir/nowhere" "$bad" ;;
   fifo_in_corpus) bad=$dir/corpus/fifo && mkfifo "$bad" ;;
-  oversized_corpus_file) bad=$dir/corpus/big && head -c 1000 /dev/zero | tr '\0' 'A' >"$bad" ;;
   esac
   tree_checksums "$dir/corpus" >"$dir/before"
   # A FIFO opened for reading without O_NONBLOCK would wait for a writer

@@ -13,6 +13,49 @@ common="-workdir=$dir/w -artifact_prefix=$dir/"
 sha1_of() { printf '%s' "$1" | sha1sum | cut -c1-40; }
 
 case $case in
+corpus_subdirs)
+  # Corpus directories are read recursively, as libFuzzer reads them.
+  mkdir -p corpus/sub1/sub2/sub3 corpus/.hidden
+  printf 'F' >corpus/sub1/a
+  printf '.U' >corpus/sub1/sub2/b
+  printf '..Z' >corpus/sub1/sub2/sub3/c
+  printf '!*' >corpus/.hidden/crash
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=0 corpus
+  expect_status 0 corpus_subdirs "$log"
+  expect_line '^INFO: seed corpus: files: 3 min: 1b max: 3b total: 6b' "three files in subdirectories" "$log"
+  # A crashing file three levels down is run, hence found.
+  printf '!*' >corpus/sub1/sub2/sub3/crash
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=0 corpus
+  expect_status 77 "a crashing file in a subdirectory" "$log"
+  ;;
+long_corpus_files)
+  # Without -max_len the limit is the longest corpus file (libFuzzer's
+  # rule), so a 5000-byte file is run whole and its crash at byte 4500 found.
+  mkdir corpus
+  head -c 4500 /dev/zero | tr '\0' 'A' >corpus/long
+  printf '!*' >>corpus/long
+  head -c 498 /dev/zero | tr '\0' 'A' >>corpus/long
+  printf 'F' >corpus/short
+  tree_checksums corpus >before
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=0 corpus
+  expect_status 77 "the long file's crash" "$log"
+  expect_line '^INFO: -max_len is not provided; libFuzzer will not generate inputs larger than 5000 bytes$' \
+    "the limit from the longest file" "$log"
+  # With -max_len the file is cut to it (not skipped), and left as it was.
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=100 -max_len=64 corpus
+  expect_status 0 "the long file cut to -max_len" "$log"
+  expect_line '^INFO: seed corpus: files: 2 min: 1b max: 64b total: 65b' "the long file cut to 64 bytes" "$log"
+  tree_checksums corpus >after
+  [ -z "$(comm -23 before after)" ] || fail "$case: corpus files changed"
+  # The default limit stops at 1 MiB.
+  mkdir corpus2
+  printf 'F' >corpus2/short
+  head -c 2000000 /dev/zero | tr '\0' 'A' >corpus2/huge
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=0 corpus2
+  expect_status 0 "a 2 MB file" "$log"
+  expect_line 'larger than 1048576 bytes$' "the default limit's cap" "$log"
+  expect_line '^INFO: seed corpus: files: 2 min: 1b max: 1048576b' "the 2 MB file cut to 1 MiB" "$log"
+  ;;
 exit_on_item)
   # The run stops (exit 0, no further runs) once an entry has the SHA-1.
   mkdir corpus

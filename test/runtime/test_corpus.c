@@ -82,10 +82,13 @@ static void test_scan(const char *dir) {
   write_named(dir, "too-big", "0123456789abcdef");
   struct loaded l = {0};
   CHECK(cfuzz_corpus_scan_dir(&c, dir, 8, visit, &l) == 0);
-  /* Sorted, dot files and files over max_len skipped (with a warning). */
-  CHECK(l.n == 3);
+  /* Sorted, dot files skipped, a file over max_len cut to max_len bytes
+   * (as libFuzzer reads it). */
+  CHECK(l.n == 4);
   CHECK(strcmp(l.names[0], "a9993e364706816aba3e25717850c26c9cd0d89d") == 0);
   CHECK(strcmp(l.names[1], "seed-a") == 0 && strcmp(l.names[2], "seed-b") == 0);
+  CHECK(strcmp(l.names[3], "too-big") == 0 && l.lens[3] == 8);
+  CHECK(cfuzz_corpus_largest_file(dir) == 16);
   /* A rescan reads only files that appeared since. */
   struct loaded again = {0};
   CHECK(cfuzz_corpus_scan_dir(&c, dir, 8, visit, &again) == 0 && again.n == 0);
@@ -194,6 +197,44 @@ static void test_unwritable_dir(const char *dir) {
   CHECK(cfuzz_corpus_write_file(ro, (const uint8_t *)"x", 1, &tmp_files, name) != 0);
 }
 
+/* Subdirectories are read as libFuzzer reads them, recursively, in name
+ * order, each file named by its path under the scanned directory; a rescan
+ * finds a file that appears in a subdirectory and skips the ones it has. A
+ * dot directory and a link to a directory are not entered. */
+static void test_scan_subdirs(const char *dir) {
+  struct cfuzz_corpus c;
+  cfuzz_corpus_init(&c, dir, 1, 64 * (1));
+  char path[4200];
+  snprintf(path, sizeof path, "%s/sub1/sub2/sub3", dir);
+  char what[4200];
+  CHECK(cfuzz_make_dirs(path, what, sizeof what) == 0);
+  snprintf(path, sizeof path, "%s/.dot", dir);
+  CHECK(mkdir(path, 0755) == 0);
+  write_named(dir, "sub1/a", "a");
+  write_named(dir, "sub1/sub2/b", "bb");
+  write_named(dir, "sub1/sub2/sub3/c", "ccc");
+  write_named(dir, "top", "t");
+  write_named(dir, ".dot/hidden", "h");
+  snprintf(path, sizeof path, "%s/sub1", dir);
+  char link[4200];
+  snprintf(link, sizeof link, "%s/sub1/sub2/loop", dir);
+  CHECK(symlink(path, link) == 0);
+  CHECK(cfuzz_corpus_largest_file(dir) == 3); /* "ccc", three levels down */
+  struct loaded l = {0};
+  CHECK(cfuzz_corpus_scan_dir(&c, dir, 8, visit, &l) == 0);
+  /* the link to a directory is neither entered nor read */
+  CHECK(l.n == 4);
+  CHECK(strcmp(l.names[0], "sub1/a") == 0 && l.lens[0] == 1);
+  CHECK(strcmp(l.names[1], "sub1/sub2/b") == 0 && l.lens[1] == 2);
+  CHECK(strcmp(l.names[2], "sub1/sub2/sub3/c") == 0 && l.lens[2] == 3);
+  CHECK(strcmp(l.names[3], "top") == 0);
+  struct loaded again = {0};
+  write_named(dir, "sub1/sub2/new", "n");
+  CHECK(cfuzz_corpus_scan_dir(&c, dir, 8, visit, &again) == 0 && again.n == 1);
+  CHECK(strcmp(again.names[0], "sub1/sub2/new") == 0);
+  cfuzz_corpus_free(&c);
+}
+
 /* A temporary file whose writer died is removed at the next scan once a
  * minute old; a live writer's, or a fresh one, stays. */
 static void test_abandoned_tmp(const char *dir) {
@@ -280,6 +321,9 @@ int main(void) {
   char *dir3 = check_temp_dir("corpus-tmp");
   test_abandoned_tmp(dir3);
   check_temp_dir_done(dir3);
+  char *dir6 = check_temp_dir("corpus-subdirs");
+  test_scan_subdirs(dir6);
+  check_temp_dir_done(dir6);
   check_temp_dir_done(dir1);
   check_temp_dir_done(dir2);
   return check_finish("corpus");
