@@ -145,14 +145,15 @@ CFUZZ_API void __sanitizer_cov_trace_switch(uint64_t value, uint64_t *cases) {
   uint64_t n = cases[0];
   if (n == 0)
     return;
-  if (__builtin_expect(cfuzz_instr.value_profile.enabled, 0))
-    profile_switch(pc, value, cases);
   /* value scaled into [0, n) by a multiply: a division here cost more than
    * the rest of the callback, and parsers switch once per input byte. */
   uint64_t pick = (((value * 0x9E3779B97F4A7C15ull) >> 32) * (uint32_t)n) >> 32;
   uint64_t chosen = cases[2 + pick];
-  if (chosen != value)
-    cfuzz_cmp_table_add_int(&cfuzz_instr.cmp, pc ^ chosen, value, chosen, (uint8_t)(cases[1] / 8));
+  /* No branch on chosen == value: the table puts equal operands in its
+   * spare slot, which the mutator never reads. */
+  cfuzz_cmp_table_add_int(&cfuzz_instr.cmp, pc ^ chosen, value, chosen, (uint8_t)(cases[1] / 8));
+  if (__builtin_expect(cfuzz_instr.value_profile.enabled, 0))
+    profile_switch(pc, value, cases);
 }
 
 /* A divisor is traced as a comparison with zero (as libFuzzer does): with
