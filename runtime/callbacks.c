@@ -55,6 +55,23 @@ CFUZZ_API void __sanitizer_cov_8bit_counters_init(uint8_t *start, uint8_t *stop)
   m->n_counters = (size_t)(stop - start);
 }
 
+/* libFuzzer's extra counters: uint8_t arrays a target places in the section
+ * __libfuzzer_extra_counters, for events of its own. The linker defines
+ * these bounds only when some object has that section. */
+extern uint8_t __start___libfuzzer_extra_counters __attribute__((weak));
+extern uint8_t __stop___libfuzzer_extra_counters __attribute__((weak));
+
+size_t cfuzz_instr_add_extra_counters(void) {
+  uint8_t *start = &__start___libfuzzer_extra_counters, *stop = &__stop___libfuzzer_extra_counters;
+  if (cfuzz_instr.n_extra_counters || !start || stop <= start)
+    return cfuzz_instr.n_extra_counters;
+  size_t before = cfuzz_instr.n_modules;
+  __sanitizer_cov_8bit_counters_init(start, stop);
+  if (cfuzz_instr.n_modules > before)
+    cfuzz_instr.n_extra_counters = (size_t)(stop - start);
+  return cfuzz_instr.n_extra_counters;
+}
+
 /* The PC table of a module arrives right after its counters; it is matched to
  * the module whose counter count equals its entry count and has no table. */
 CFUZZ_API void __sanitizer_cov_pcs_init(const uintptr_t *start, const uintptr_t *stop) {

@@ -568,9 +568,12 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
                                                      .cmp_difference = flags->cmp_difference != 0});
   fprintf(cfuzz_err(), "INFO: Seed: %" PRIu64 "\n", seed);
 
+  size_t extra = cfuzz_instr_add_extra_counters();
   cfuzz_modules_collect(&cfuzz_instr, &f.modules);
-  fprintf(cfuzz_err(), "INFO: Loaded %zu modules (%zu inline 8-bit counters)\n", cfuzz_instr.n_modules,
-          f.modules.n_pcs);
+  fprintf(cfuzz_err(), "INFO: Loaded %zu modules (%zu inline 8-bit counters)\n",
+          cfuzz_instr.n_modules - (extra ? 1 : 0), f.modules.n_pcs - extra);
+  if (extra)
+    fprintf(cfuzz_err(), "INFO: %zu Extra Counters\n", extra);
   if (cfuzz_instr.n_dropped_modules)
     cfuzz_warn("%zu instrumented modules beyond the first %d are ignored", cfuzz_instr.n_dropped_modules,
                CFUZZ_MAX_MODULES);

@@ -49,11 +49,21 @@ struct cfuzz_instrumentation {
    * depth is measured from here down to __sancov_lowest_stack
    * (stack_depth.h). */
   uintptr_t stack_top;
+  /* How many counters libFuzzer's extra counters add (as one module without
+   * PC table), 0 if the program has none. Last: a field here must not move
+   * the tables above, which the callbacks write on every compare. */
+  size_t n_extra_counters;
 };
 
 extern struct cfuzz_instrumentation cfuzz_instr;
 
 /* Total counters over all modules. */
 size_t cfuzz_instr_counter_count(const struct cfuzz_instrumentation *instr);
+
+/* Registers the program's __libfuzzer_extra_counters section, once, as one
+ * more module without a PC table: its counters then give features (hit-count
+ * buckets) and are cleared after each run like the others. Returns how many
+ * there are. Called before the modules are collected. */
+size_t cfuzz_instr_add_extra_counters(void);
 
 #endif

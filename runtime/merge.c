@@ -584,6 +584,7 @@ int cfuzz_merge_inner(const struct cfuzz_flags *flags, cfuzz_test_one_fn test_on
     cfuzz_fatal("cannot open the control file '%s': %s", cf, strerror(errno));
 
   struct cfuzz_modules modules;
+  cfuzz_instr_add_extra_counters();
   cfuzz_modules_collect(&cfuzz_instr, &modules);
   uint64_t *run_bits = cfuzz_xcalloc(modules.n_words + 1, sizeof(uint64_t));
   uint64_t *seen = cfuzz_xcalloc(modules.n_words + 1, sizeof(uint64_t));

@@ -3,7 +3,7 @@
 #
 # libFuzzer's output lines and the behaviour behind them (the lines libFuzzer's
 # own tests read), on a libFuzzer-style FUZZER built from targets/letters.c (adapt_mutations:
-# targets/ordered.c)
+# targets/ordered.c; extra_counters: targets/extra_counters.c)
 # (letters of "FUZZER" at their positions are separate branches; "!*" crashes).
 set -eu
 . "$(dirname "$0")/lib.sh"
@@ -13,6 +13,18 @@ common="-workdir=$dir/w -artifact_prefix=$dir/"
 sha1_of() { printf '%s' "$1" | sha1sum | cut -c1-40; }
 
 case $case in
+extra_counters)
+  # The section's 256 counters are read as features: each byte value of a
+  # one-byte input is a new entry, the extra module stays out of the
+  # "Loaded" line.
+  mkdir corpus
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=40000 -print_final_stats=1 corpus
+  expect_status 0 extra_counters "$log"
+  expect_line '^INFO: Loaded 1 modules \(' "the extra counters are not a module" "$log"
+  expect_line '^INFO: 256 Extra Counters$' "the extra counters line" "$log"
+  n=$(sed -n 's/^stat::new_units_added: *//p' "$log")
+  [ "${n:-0}" -ge 256 ] || fail "$case: $n new units, expected at least 256 (one per counter)"
+  ;;
 corpus_subdirs)
   # Corpus directories are read recursively, as libFuzzer reads them.
   mkdir -p corpus/sub1/sub2/sub3 corpus/.hidden
