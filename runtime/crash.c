@@ -15,6 +15,7 @@
 #include "flags.h"
 #include "instrumentation.h"
 #include "malloc_limit.h"
+#include "report.h"
 #include "mutate.h"
 #include "run_target.h"
 #include "sigsafe_text.h"
@@ -112,13 +113,26 @@ static void save(struct cfuzz_crash_context *ctx, enum cfuzz_artifact_kind kind,
   cfuzz_artifact_write(&ctx->dest, kind, data, len);
 }
 
+static void put_stat(const char *name, uint64_t v) {
+  put(name);
+  put_uint(v);
+  put("\n");
+}
+
 /* libFuzzer prints its final statistics after a crash as well; scripts
- * read the execution count from them. */
+ * (and ClusterFuzz's fuzzer statistics) read them. clock_gettime and
+ * getrusage are plain system calls, safe here. */
 __attribute__((noreturn)) static void finish(const struct cfuzz_crash_context *ctx, int code) {
   if (ctx && ctx->print_final_stats && ctx->runs) {
-    put("stat::number_of_executed_units: ");
-    put_uint(*ctx->runs);
-    put("\n");
+    uint64_t runs = *ctx->runs;
+    put_stat("stat::number_of_executed_units: ", runs);
+    if (ctx->new_units) {
+      uint64_t seconds = (uint64_t)(cfuzz_now() - ctx->start);
+      put_stat("stat::average_exec_per_sec:     ", seconds ? runs / seconds : 0);
+      put_stat("stat::new_units_added:          ", *ctx->new_units);
+      put_stat("stat::slowest_unit_time_sec:    ", ctx->slowest_run_seconds);
+      put_stat("stat::peak_rss_mb:              ", cfuzz_peak_rss_mb());
+    }
     flush();
   }
   _exit(ctx ? code : CFUZZ_EXIT_CRASH);

@@ -42,6 +42,8 @@ struct cfuzz_crash_context {
   bool detect_leaks;               /* -detect_leaks=1 and LeakSanitizer is linked */
   int trace_malloc;                /* -trace_malloc, when a sanitizer's malloc hooks exist; else 0 */
   const uint64_t *runs;            /* NULL, or executions so far, for the stats */
+  const uint64_t *new_units;       /* NULL, or entries added so far: then all five stats are printed */
+  double start;                    /* cfuzz_now() when fuzzing started, with new_units */
   const struct cfuzz_mutator *mutator; /* NULL, or the one that made the input: libFuzzer's MS: line */
   int print_final_stats;           /* -print_final_stats=1: print them after a crash too */
   bool loading_inputs;             /* running the initial corpus (a leak report says so) */

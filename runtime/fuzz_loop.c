@@ -608,6 +608,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   f.crash.input = &f.input;
   f.crash.dest.keep_dir = cfg->keep_crash_dir;
   f.crash.runs = &f.runs;
+  f.crash.new_units = &f.new_units;
   f.crash.mutator = &f.mutator;
   cfuzz_crash_install(&f.crash);
   cfuzz_stop_defer(true);
@@ -616,6 +617,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
    * part of any run. */
   cfuzz_collect_run(&cfuzz_instr, &f.modules, f.run_bits, &f.run_features);
   f.start = cfuzz_now();
+  f.crash.start = f.start;
   f.deadline = flags->max_total_time > 0 ? f.start + (double)flags->max_total_time : 0;
   f.next_rescan = f.start + RESCAN_SECONDS;
 

@@ -127,6 +127,18 @@ final_stats)
   run_logged "$log" "$fuzzer" $common -runs=33 -print_final_stats=1 input
   expect_status 0 "final stats, reproduce mode" "$log"
   expect_line '^stat::number_of_executed_units: 33$' "final stats, reproduce mode" "$log"
+  # After a crash, all five, as libFuzzer prints them (its extra-counters
+  # test reads new_units_added there): the seed "!*" crashes at once.
+  mkdir corpus
+  printf 'F' >corpus/f
+  printf '!*' >corpus/crash
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=100 -print_final_stats=1 corpus
+  expect_status 77 "final stats after a crash" "$log"
+  expect_line '^stat::number_of_executed_units: [0-9]+$' "final stats after a crash" "$log"
+  expect_line '^stat::average_exec_per_sec:     [0-9]+$' "final stats after a crash" "$log"
+  expect_line '^stat::new_units_added:          [0-9]+$' "final stats after a crash" "$log"
+  expect_line '^stat::slowest_unit_time_sec:    0$' "final stats after a crash" "$log"
+  expect_line '^stat::peak_rss_mb:              [0-9]+$' "final stats after a crash" "$log"
   ;;
 corpus_stats)
   # -print_corpus_stats=1: a line per entry (libFuzzer's columns, then
