@@ -169,7 +169,7 @@ static char *dir_of(const char *path) {
   return strndup(path, (size_t)(slash - path));
 }
 
-static void require_artifact_dirs(const struct cfuzz_flags *flags, bool prefix_given) {
+static void require_output_dirs(const struct cfuzz_flags *flags, bool prefix_given) {
   bool create = flags->create_missing_dirs != 0;
   if (prefix_given) {
     /* A prefix ending in '/' is a directory; otherwise its last component
@@ -182,6 +182,14 @@ static void require_artifact_dirs(const struct cfuzz_flags *flags, bool prefix_g
   }
   if (flags->exact_artifact_path) {
     char *dir = dir_of(flags->exact_artifact_path);
+    require_dir(dir, create);
+    free(dir);
+  }
+  /* The other directories a run writes into, checked as libFuzzer does. */
+  if (flags->features_dir)
+    require_dir(flags->features_dir, create);
+  if (flags->mutation_graph_file) {
+    char *dir = dir_of(flags->mutation_graph_file);
     require_dir(dir, create);
     free(dir);
   }
@@ -255,7 +263,7 @@ int cfuzz_libfuzzer_main(int argc, char **argv) {
     fprintf(cfuzz_err(), "INFO: found LLVMFuzzerCustomMutator (%p). Disabling -len_control by default.\n",
             (void *)(uintptr_t)LLVMFuzzerCustomMutator);
   }
-  require_artifact_dirs(&flags, prefix_given);
+  require_output_dirs(&flags, prefix_given);
 
   /* Positional arguments: directories are corpora, files are inputs. A
    * path that does not exist is a corpus directory to be (with

@@ -210,6 +210,17 @@ entry_records)
     grep -qx "\"$name\"" G || fail "entry_records: $name is not a node of the graph"
   done
   expect_line '^"[0-9a-f]{40}" -> "[0-9a-f]{40}" \[label="MS: [0-9]+ .*"\];$' "an edge" G
+  # A missing directory for either is an error before fuzzing, as in
+  # libFuzzer; -create_missing_dirs=1 creates it.
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=10 -features_dir=none/F C
+  expect_status 1 "missing -features_dir" "$log"
+  expect_line '^ERROR: The required directory "none/F" does not exist' "missing -features_dir" "$log"
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=10 -mutation_graph_file=none/G C
+  expect_status 1 "missing -mutation_graph_file directory" "$log"
+  expect_line '^ERROR: The required directory "none" does not exist' "missing -mutation_graph_file directory" "$log"
+  run_logged "$log" "$fuzzer" $common -seed=1 -runs=10 -create_missing_dirs=1 -features_dir=made/F C
+  expect_status 0 "-create_missing_dirs=1 -features_dir" "$log"
+  [ -d made/F ] || fail "entry_records: -create_missing_dirs=1 did not create made/F"
   ;;
 custom_mutator_len)
   # FUZZER has LLVMFuzzerCustomMutator: -len_control is off by default (the
