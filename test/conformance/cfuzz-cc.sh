@@ -7,7 +7,7 @@
 # What it does with the arguments, as clang does with -fsanitize=fuzzer and -fsanitize-coverage:
 # - -fsanitize=LIST: the fuzzer and fuzzer-no-link parts are taken out (the sanitizers stay); either one
 #   instruments with the pass plugin, and `fuzzer` on a link links the whole runtime archive (the suite's
-#   harnesses have no main), with MemorySanitizer too (the runtime copes with it as libFuzzer does: msan.h).
+#   harnesses have no main; not into a -shared library, as clang), with MemorySanitizer too (the runtime copes with it as libFuzzer does: msan.h).
 # - -fsanitize-coverage=LIST and -fno-sanitize-coverage=LIST, while the plugin instruments, become the
 #   plugin's options (CFUZZ_PASS_OPTIONS) instead of reaching clang's own coverage pass: the coverage kinds
 #   (inline-8bit-counters, edge, bb, pc-table, ...) turn on `coverage`, trace-cmp turns on `trace-cmp` and
@@ -20,7 +20,7 @@ set -euo pipefail
 plugin=$1 lib=$2 clang=${CFUZZ_CLANG:-clang-14}
 shift 2
 
-args=() cov_args=() link=1 fuzzer=0 plugin_on=0
+args=() cov_args=() link=1 shared=0 fuzzer=0 plugin_on=0
 # The plugin's options, in the order clang would apply them; -fsanitize=fuzzer's own come first.
 coverage=1 trace_cmp=1 trace_div=0 trace_gep=0 stack_depth=1
 
@@ -49,6 +49,7 @@ for a in "$@"; do
       [ -n "$rest" ] && args+=("-fsanitize=$rest") ;;
     -fsanitize-coverage=*|-fno-sanitize-coverage=*) cov_args+=("$a") ;;
     -c|-S|-E) link=0; args+=("$a") ;;
+    -shared) shared=1; args+=("$a") ;;
     *) args+=("$a") ;;
   esac
 done
@@ -72,7 +73,8 @@ else
   args+=(${cov_args[@]+"${cov_args[@]}"})
 fi
 
-if [ $link = 1 ] && [ $fuzzer = 1 ]; then
+# As clang: the runtime goes into executables only, never into a shared library.
+if [ $link = 1 ] && [ $fuzzer = 1 ] && [ $shared = 0 ]; then
   exec "$clang" "${args[@]}" -Wl,--whole-archive "$lib" -Wl,--no-whole-archive -lpthread -lm
 fi
 exec "$clang" "${args[@]}"
