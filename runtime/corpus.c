@@ -290,10 +290,12 @@ bool cfuzz_corpus_covers(const struct cfuzz_corpus *c, const uint64_t *bits) {
   return true;
 }
 
-size_t cfuzz_corpus_pc_count(const struct cfuzz_corpus *c) {
-  size_t n = 0;
-  for (size_t i = 0; i < c->n_words; i++)
+size_t cfuzz_corpus_pc_count(const struct cfuzz_corpus *c, size_t below) {
+  size_t n = 0, full = below / 64 < c->n_words ? below / 64 : c->n_words;
+  for (size_t i = 0; i < full; i++)
     n += (size_t)__builtin_popcountll(c->covered[i]);
+  if (full < c->n_words && below % 64)
+    n += (size_t)__builtin_popcountll(c->covered[full] & ((1ull << (below % 64)) - 1));
   return n;
 }
 

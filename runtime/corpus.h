@@ -125,8 +125,9 @@ static inline bool cfuzz_corpus_entry_same_features(const struct cfuzz_corpus_en
          memcmp(run->features, e->features, e->n_features * sizeof(uint32_t)) == 0;
 }
 
-/* Number of PCs covered by the entries together. */
-size_t cfuzz_corpus_pc_count(const struct cfuzz_corpus *c);
+/* Number of PCs below `below` covered by the entries together (the status
+ * line's cov:, which leaves libFuzzer's extra counters out, as libFuzzer). */
+size_t cfuzz_corpus_pc_count(const struct cfuzz_corpus *c, size_t below);
 
 /* Drops the entries whose every feature some better entry also has (better:
  * shorter, or as long with more traced values, or as good and older) and

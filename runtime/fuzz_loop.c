@@ -91,7 +91,7 @@ struct fuzzer {
 static struct cfuzz_status status_of(const struct fuzzer *f) {
   struct cfuzz_status s = {
       .runs = f->runs,
-      .cov = cfuzz_corpus_pc_count(&f->corpus),
+      .cov = cfuzz_corpus_pc_count(&f->corpus, f->modules.n_pcs - cfuzz_instr.n_extra_counters),
       .ft = f->corpus.n_features,
       .corpus_entries = f->corpus.n,
       .corpus_bytes = f->corpus.total_bytes,

@@ -24,6 +24,8 @@ extra_counters)
   expect_line '^INFO: 256 Extra Counters$' "the extra counters line" "$log"
   n=$(sed -n 's/^stat::new_units_added: *//p' "$log")
   [ "${n:-0}" -ge 256 ] || fail "$case: $n new units, expected at least 256 (one per counter)"
+  # cov: counts PCs only, as libFuzzer's: the target's few, not the 256.
+  expect_line '^#[0-9]+[[:space:]]+DONE +cov: [0-9] ft: ' "cov: without the extra counters" "$log"
   ;;
 corpus_subdirs)
   # Corpus directories are read recursively, as libFuzzer reads them.
