@@ -510,9 +510,9 @@ struct scan {
   struct cfuzz_corpus *c;
   const char *root;
   size_t max_len;
-  cfuzz_corpus_visit_fn visit; /* NULL: only measure the files */
+  cfuzz_corpus_visit_fn visit; /* NULL: only count and measure the files */
   void *ctx;
-  uint64_t largest; /* without visit: the largest file's size so far */
+  struct cfuzz_corpus_census census; /* without visit */
 };
 
 /* Scans root/rel (rel "" for root itself). Names are sorted per directory
@@ -574,8 +574,11 @@ static int scan_tree(struct scan *sc, const char *rel, unsigned depth) {
     } else if (is_link && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
       /* a link to a directory: not followed, not a file either */
     } else if (!sc->visit) {
-      if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size > sc->largest)
-        sc->largest = (uint64_t)st.st_size;
+      if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+        sc->census.files++;
+        if ((uint64_t)st.st_size > sc->census.largest)
+          sc->census.largest = (uint64_t)st.st_size;
+      }
     } else {
       if (sc->c)
         name_set_add(&sc->c->known, name_hash(name));
@@ -595,12 +598,12 @@ static int scan_tree(struct scan *sc, const char *rel, unsigned depth) {
 
 int cfuzz_corpus_scan_dir(struct cfuzz_corpus *c, const char *dir, size_t max_len, cfuzz_corpus_visit_fn visit,
                           void *ctx) {
-  struct scan sc = {c, dir, max_len, visit, ctx, 0};
+  struct scan sc = {c, dir, max_len, visit, ctx, {0, 0}};
   return scan_tree(&sc, "", 0);
 }
 
-uint64_t cfuzz_corpus_largest_file(const char *dir) {
-  struct scan sc = {NULL, dir, 0, NULL, NULL, 0};
+struct cfuzz_corpus_census cfuzz_corpus_census(const char *dir) {
+  struct scan sc = {NULL, dir, 0, NULL, NULL, {0, 0}};
   (void)scan_tree(&sc, "", 0);
-  return sc.largest;
+  return sc.census;
 }

@@ -162,8 +162,11 @@ int cfuzz_corpus_write_file(const char *dir, const uint8_t *data, size_t len, st
 typedef void (*cfuzz_corpus_visit_fn)(void *ctx, const char *name, const uint8_t *data, size_t len);
 int cfuzz_corpus_scan_dir(struct cfuzz_corpus *c, const char *dir, size_t max_len, cfuzz_corpus_visit_fn visit,
                           void *ctx);
-/* The size of the largest file a scan of dir would read (0 if none, or if
- * dir can't be read), from stat alone. */
-uint64_t cfuzz_corpus_largest_file(const char *dir);
+/* How many files a scan of dir would read, and the largest one's size (0
+ * and 0 if none, or if dir can't be read), from stat alone. */
+struct cfuzz_corpus_census {
+  uint64_t files, largest;
+};
+struct cfuzz_corpus_census cfuzz_corpus_census(const char *dir);
 
 #endif

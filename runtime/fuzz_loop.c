@@ -528,9 +528,9 @@ static uint64_t pick_seed(int64_t flag) {
  * (corpus file or seed), at least CFUZZ_DEFAULT_MAX_LEN and at most
  * CFUZZ_MAX_DEFAULT_MAX_LEN, so that every seed is loaded whole. */
 static size_t default_max_len(const struct cfuzz_loop_config *cfg) {
-  uint64_t largest = cfg->corpus_dir ? cfuzz_corpus_largest_file(cfg->corpus_dir) : 0;
+  uint64_t largest = cfg->corpus_dir ? cfuzz_corpus_census(cfg->corpus_dir).largest : 0;
   for (size_t i = 0; i < cfg->n_extra_dirs; i++) {
-    uint64_t n = cfuzz_corpus_largest_file(cfg->extra_dirs[i]);
+    uint64_t n = cfuzz_corpus_census(cfg->extra_dirs[i]).largest;
     largest = n > largest ? n : largest;
   }
   for (size_t i = 0; i < cfg->n_seeds; i++)

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "artifact.h"
+#include "corpus.h"
 #include "crash.h"
 #include "input_file.h"
 #include "report.h"
@@ -95,17 +96,9 @@ bool cfuzz_supervisor_wanted(const struct cfuzz_flags *flags) {
   return flags->fork > 0 || flags->jobs > 0 || flags->keep_going > 0;
 }
 
-static size_t count_corpus(const char *dir) {
-  size_t n = 0;
-  DIR *d = dir ? opendir(dir) : NULL;
-  if (!d)
-    return 0;
-  for (struct dirent *e; (e = readdir(d));)
-    if (e->d_name[0] != '.')
-      n++;
-  closedir(d);
-  return n;
-}
+/* Files in the corpus directory and its subdirectories, as the workers
+ * read it. */
+static size_t count_corpus(const char *dir) { return dir ? (size_t)cfuzz_corpus_census(dir).files : 0; }
 
 static bool is_supervisor_flag(const char *arg) {
   if (arg[0] != '-')

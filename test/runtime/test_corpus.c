@@ -88,7 +88,7 @@ static void test_scan(const char *dir) {
   CHECK(strcmp(l.names[0], "a9993e364706816aba3e25717850c26c9cd0d89d") == 0);
   CHECK(strcmp(l.names[1], "seed-a") == 0 && strcmp(l.names[2], "seed-b") == 0);
   CHECK(strcmp(l.names[3], "too-big") == 0 && l.lens[3] == 8);
-  CHECK(cfuzz_corpus_largest_file(dir) == 16);
+  CHECK(cfuzz_corpus_census(dir).largest == 16 && cfuzz_corpus_census(dir).files == 4);
   /* A rescan reads only files that appeared since. */
   struct loaded again = {0};
   CHECK(cfuzz_corpus_scan_dir(&c, dir, 8, visit, &again) == 0 && again.n == 0);
@@ -223,7 +223,9 @@ static void test_scan_subdirs(const char *dir) {
   char link[4200];
   snprintf(link, sizeof link, "%s/sub1/sub2/loop", dir);
   CHECK(symlink(path, link) == 0);
-  CHECK(cfuzz_corpus_largest_file(dir) == 3); /* "ccc", three levels down */
+  /* four files (the dot directory's not among them), "ccc" the largest,
+   * three levels down */
+  CHECK(cfuzz_corpus_census(dir).largest == 3 && cfuzz_corpus_census(dir).files == 4);
   struct loaded l = {0};
   CHECK(cfuzz_corpus_scan_dir(&c, dir, 8, visit, &l) == 0);
   /* the link to a directory is neither entered nor read */
