@@ -57,7 +57,8 @@ static const struct flag_def flag_table[] = {
          "one allocation of this many MB is a bug (oom-<sha1>); 0 means the -rss_limit_mb value"),
     TODO_FLAG("stop_file", FLAG_STRING, NO_FIELD, NULL, "stop as soon as this file exists"),
     /* Inputs, corpus and mutation. */
-    FLAG("max_len", FLAG_INT, F(max_len), "0", "maximum input length; 0 means 4096"),
+    FLAG("max_len", FLAG_INT, F(max_len), "0",
+         "maximum input length; 0: the largest corpus file or seed, 4096 to 1048576 (libFuzzer's rule)"),
     FLAG("seed", FLAG_UINT, F(seed), "0",
          "random seed; 0 picks one; the same seed and corpus repeat the same run"),
     FLAG("workdir", FLAG_STRING, F(workdir), "./.cfuzz",
