@@ -50,8 +50,10 @@ struct cfuzz_instrumentation {
    * (stack_depth.h). */
   uintptr_t stack_top;
   /* How many counters libFuzzer's extra counters add (as one module without
-   * PC table), 0 if the program has none. Last: a field here must not move
-   * the tables above, which the callbacks write on every compare. */
+   * PC table, registered just before the modules are collected, hence the
+   * last of them: cov: leaves out the last n_extra_counters PCs), 0 if the
+   * program has none. Last field: one here must not move the tables above,
+   * which the callbacks write on every compare. */
   size_t n_extra_counters;
 };
 
