@@ -67,8 +67,10 @@ size_t cfuzz_instr_add_extra_counters(void) {
     return cfuzz_instr.n_extra_counters;
   size_t before = cfuzz_instr.n_modules;
   __sanitizer_cov_8bit_counters_init(start, stop);
-  if (cfuzz_instr.n_modules > before)
+  if (cfuzz_instr.n_modules > before) {
     cfuzz_instr.n_extra_counters = (size_t)(stop - start);
+    cfuzz_instr.extra_counters_module = before;
+  }
   return cfuzz_instr.n_extra_counters;
 }
 

@@ -290,13 +290,18 @@ bool cfuzz_corpus_covers(const struct cfuzz_corpus *c, const uint64_t *bits) {
   return true;
 }
 
-size_t cfuzz_corpus_pc_count(const struct cfuzz_corpus *c, size_t below) {
+/* Covered PCs below `below`. */
+static size_t pcs_below(const struct cfuzz_corpus *c, size_t below) {
   size_t n = 0, full = below / 64 < c->n_words ? below / 64 : c->n_words;
   for (size_t i = 0; i < full; i++)
     n += (size_t)__builtin_popcountll(c->covered[i]);
   if (full < c->n_words && below % 64)
     n += (size_t)__builtin_popcountll(c->covered[full] & ((1ull << (below % 64)) - 1));
   return n;
+}
+
+size_t cfuzz_corpus_pc_count(const struct cfuzz_corpus *c, size_t from, size_t to) {
+  return to > from ? pcs_below(c, to) - pcs_below(c, from) : 0;
 }
 
 static bool better_entry(const struct cfuzz_corpus *c, size_t a, size_t b) {

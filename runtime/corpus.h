@@ -125,9 +125,10 @@ static inline bool cfuzz_corpus_entry_same_features(const struct cfuzz_corpus_en
          memcmp(run->features, e->features, e->n_features * sizeof(uint32_t)) == 0;
 }
 
-/* Number of PCs below `below` covered by the entries together (the status
- * line's cov:, which leaves libFuzzer's extra counters out, as libFuzzer). */
-size_t cfuzz_corpus_pc_count(const struct cfuzz_corpus *c, size_t below);
+/* Number of PCs in [from, to) covered by the entries together (the status
+ * line's cov: counts the program's PCs less libFuzzer's extra counters, as
+ * libFuzzer's does). */
+size_t cfuzz_corpus_pc_count(const struct cfuzz_corpus *c, size_t from, size_t to);
 
 /* Drops the entries whose every feature some better entry also has (better:
  * shorter, or as long with more traced values, or as good and older) and

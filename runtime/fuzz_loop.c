@@ -88,10 +88,21 @@ struct fuzzer {
   char *input_path;
 };
 
+/* cov: the program's covered PCs, without libFuzzer's extra counters. A
+ * shared library may register its module after them (a later native test's
+ * loop), so their range is left out wherever it sits. */
+static size_t program_pcs_covered(const struct fuzzer *f) {
+  size_t all = cfuzz_corpus_pc_count(&f->corpus, 0, f->modules.n_pcs);
+  if (!cfuzz_instr.n_extra_counters)
+    return all;
+  size_t first = f->modules.first_pc[cfuzz_instr.extra_counters_module];
+  return all - cfuzz_corpus_pc_count(&f->corpus, first, first + cfuzz_instr.n_extra_counters);
+}
+
 static struct cfuzz_status status_of(const struct fuzzer *f) {
   struct cfuzz_status s = {
       .runs = f->runs,
-      .cov = cfuzz_corpus_pc_count(&f->corpus, f->modules.n_pcs - cfuzz_instr.n_extra_counters),
+      .cov = program_pcs_covered(f),
       .ft = f->corpus.n_features,
       .corpus_entries = f->corpus.n,
       .corpus_bytes = f->corpus.total_bytes,

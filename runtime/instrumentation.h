@@ -50,11 +50,11 @@ struct cfuzz_instrumentation {
    * (stack_depth.h). */
   uintptr_t stack_top;
   /* How many counters libFuzzer's extra counters add (as one module without
-   * PC table, registered just before the modules are collected, hence the
-   * last of them: cov: leaves out the last n_extra_counters PCs), 0 if the
-   * program has none. Last field: one here must not move the tables above,
-   * which the callbacks write on every compare. */
+   * PC table, modules[extra_counters_module]; cov: leaves them out), 0 if
+   * the program has none. Last fields: one here must not move the tables
+   * above, which the callbacks write on every compare. */
   size_t n_extra_counters;
+  size_t extra_counters_module;
 };
 
 extern struct cfuzz_instrumentation cfuzz_instr;

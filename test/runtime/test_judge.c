@@ -206,7 +206,8 @@ static void test_new(void) {
   cfuzz_corpus_add(&c, bytes, RUN(a, 8, 5), false);
   cfuzz_corpus_add(&c, bytes, RUN(b, 8, 5), false);
   CHECK(c.covered[0] == 0x3 && c.covered[1] == 0x10);
-  CHECK(cfuzz_corpus_pc_count(&c, SIZE_MAX) == 3);
+  CHECK(cfuzz_corpus_pc_count(&c, 0, SIZE_MAX) == 3);
+  CHECK(cfuzz_corpus_pc_count(&c, 0, 64) == 2 && cfuzz_corpus_pc_count(&c, 64, 69) == 1);
   /* Covered by the union though by no single entry: not new. */
   CHECK(judge(&c, 0x1, 0x10, 8, 0, false, CFUZZ_NO_PARENT) == CFUZZ_VERDICT_BORING);
   /* A PC no entry covers, in the second word: new. */
