@@ -30,6 +30,7 @@
 #include "crash.h"
 #include "entry_records.h"
 #include "focus.h"
+#include "initial_inputs.h"
 #include "input_file.h"
 #include "instrumentation.h"
 #include "judge.h"
@@ -263,45 +264,6 @@ static void visit_corpus_file(void *ctx, const char *name, const uint8_t *data, 
   load_input(ctx, data, len, name);
 }
 
-/* The inputs to load at start, collected first so that their order can
- * follow -shuffle and -prefer_small. */
-struct initial_input {
-  bool in_corpus_dir; /* already a file of the corpus directory */
-  size_t order;       /* position after the shuffle: ties keep it */
-  uint8_t *data;
-  size_t len;
-};
-
-struct initial_inputs {
-  struct initial_input *items;
-  size_t n, cap;
-  bool in_corpus_dir; /* for the directory being scanned */
-};
-
-static void collect_input(struct initial_inputs *l, const uint8_t *data, size_t len) {
-  if (l->n == l->cap) {
-    l->cap = l->cap ? l->cap * 2 : 64;
-    l->items = cfuzz_xrealloc(l->items, l->cap * sizeof *l->items);
-  }
-  struct initial_input *in = &l->items[l->n++];
-  in->in_corpus_dir = l->in_corpus_dir;
-  in->data = cfuzz_xmalloc(len ? len : 1);
-  memcpy(in->data, data, len);
-  in->len = len;
-}
-
-static void visit_initial_file(void *ctx, const char *name, const uint8_t *data, size_t len) {
-  (void)name;
-  collect_input(ctx, data, len);
-}
-
-static int compare_length(const void *a, const void *b) {
-  const struct initial_input *x = a, *y = b;
-  if (x->len != y->len)
-    return (x->len > y->len) - (x->len < y->len);
-  return (x->order > y->order) - (x->order < y->order);
-}
-
 static void open_files(struct fuzzer *f) {
   const struct cfuzz_loop_config *cfg = f->cfg;
   const char *workdir = cfg->flags->workdir;
@@ -337,57 +299,27 @@ static void open_files(struct fuzzer *f) {
   free(input_dir);
 }
 
-/* libFuzzer's line about the inputs it starts from, which scripts and
- * libFuzzer's tests read. */
-static void report_initial_inputs(const struct initial_inputs *l) {
-  if (l->n == 0) {
-    fprintf(cfuzz_err(), "INFO: A corpus is not provided, starting from an empty corpus\n");
-    return;
-  }
-  size_t min = SIZE_MAX, max = 0, total = 0;
-  for (size_t i = 0; i < l->n; i++) {
-    size_t len = l->items[i].len;
-    min = len < min ? len : min;
-    max = len > max ? len : max;
-    total += len;
-  }
-  fprintf(cfuzz_err(), "INFO: seed corpus: files: %zu min: %zub max: %zub total: %zub rss: %zuMb\n", l->n, min,
-          max, total, cfuzz_peak_rss_mb());
-}
-
 static void load_corpus(struct fuzzer *f) {
   const struct cfuzz_loop_config *cfg = f->cfg;
-  struct initial_inputs l = {.in_corpus_dir = true};
-  if (cfg->corpus_dir && cfuzz_corpus_scan_dir(&f->corpus, cfg->corpus_dir, f->max_len, visit_initial_file, &l) != 0)
-    cfuzz_fatal("cannot read corpus directory '%s'", cfg->corpus_dir);
-  l.in_corpus_dir = false;
-  for (size_t i = 0; i < cfg->n_extra_dirs; i++)
-    if (cfuzz_corpus_scan_dir(&f->corpus, cfg->extra_dirs[i], f->max_len, visit_initial_file, &l) != 0)
-      cfuzz_fatal("cannot read corpus directory '%s'", cfg->extra_dirs[i]);
-  for (size_t i = 0; i < cfg->n_seeds; i++)
-    collect_input(&l, cfg->seeds[i].data, cfg->seeds[i].len);
-  report_initial_inputs(&l);
-  if (cfg->flags->shuffle) {
-    for (size_t i = l.n; i > 1; i--) {
-      size_t j = (size_t)cfuzz_rng_below(&f->rng, i);
-      struct initial_input t = l.items[i - 1];
-      l.items[i - 1] = l.items[j];
-      l.items[j] = t;
-    }
-  }
-  /* Small inputs first (as libFuzzer): the larger ones then only enter with
-   * features the small ones lack. */
-  for (size_t i = 0; i < l.n; i++)
-    l.items[i].order = i;
-  if (cfg->flags->prefer_small)
-    qsort(l.items, l.n, sizeof *l.items, compare_length);
+  struct cfuzz_initial_inputs l = {0};
+  struct cfuzz_initial_sources from = {
+      .corpus_dir = cfg->corpus_dir,
+      .extra_dirs = cfg->extra_dirs,
+      .n_extra_dirs = cfg->n_extra_dirs,
+      .seeds = cfg->seeds,
+      .n_seeds = cfg->n_seeds,
+  };
+  const char *bad_dir = NULL;
+  if (cfuzz_initial_inputs_collect(&l, &f->corpus, &from, f->max_len, &bad_dir) != 0)
+    cfuzz_fatal("cannot read corpus directory '%s'", bad_dir);
+  cfuzz_initial_inputs_report(&l, cfuzz_err());
+  cfuzz_initial_inputs_order(&l, cfg->flags->shuffle != 0, cfg->flags->prefer_small != 0, &f->rng);
   for (size_t i = 0; i < l.n; i++) {
     /* A corpus-directory file is already on disk; anything else that adds
      * features is written there. */
     load_input(f, l.items[i].data, l.items[i].len, l.items[i].in_corpus_dir ? "" : NULL);
-    free(l.items[i].data);
   }
-  free(l.items);
+  cfuzz_initial_inputs_free(&l);
   if (f->corpus.n == 0) {
     /* Nothing to start from, or nothing with features: one random input,
      * as the reference does, kept whatever it covers; with length control
