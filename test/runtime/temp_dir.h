@@ -9,6 +9,7 @@
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* A fresh empty directory under $TMPDIR (or /tmp); caller owns the string. */
 static inline char *check_temp_dir(const char *tag) {
@@ -37,6 +38,19 @@ static inline void check_temp_dir_done(char *dir) {
   else
     nftw(dir, temp_dir_remove_one, 16, FTW_DEPTH | FTW_PHYS);
   free(dir);
+}
+
+/* Writes content (a string, without its NUL) to dir/name. */
+static inline void check_write_file(const char *dir, const char *name, const char *content) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  FILE *f = fopen(path, "wb");
+  if (!f) {
+    perror(path);
+    exit(2);
+  }
+  fwrite(content, 1, strlen(content), f);
+  fclose(f);
 }
 
 #endif

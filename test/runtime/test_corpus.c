@@ -18,14 +18,6 @@
 /* A run that reached bits (no features), len bytes, traced values. */
 #define RUN(b, l, t) (&(struct cfuzz_run_outcome){.bits = (b), .len = (l), .traced = (t)})
 
-static void write_named(const char *dir, const char *name, const char *content) {
-  char path[4200];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  FILE *f = fopen(path, "wb");
-  fwrite(content, 1, strlen(content), f);
-  fclose(f);
-}
-
 static int exists(const char *dir, const char *name) {
   char path[4200];
   snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -76,10 +68,10 @@ static void test_write_file(const char *dir) {
 static void test_scan(const char *dir) {
   struct cfuzz_corpus c;
   cfuzz_corpus_init(&c, dir, 1, 64 * (1));
-  write_named(dir, "seed-b", "bb");
-  write_named(dir, "seed-a", "a");
-  write_named(dir, ".hidden", "hidden");
-  write_named(dir, "too-big", "0123456789abcdef");
+  check_write_file(dir, "seed-b", "bb");
+  check_write_file(dir, "seed-a", "a");
+  check_write_file(dir, ".hidden", "hidden");
+  check_write_file(dir, "too-big", "0123456789abcdef");
   struct loaded l = {0};
   CHECK(cfuzz_corpus_scan_dir(&c, dir, 8, visit, &l) == 0);
   /* Sorted, dot files skipped, a file over max_len cut to max_len bytes
@@ -92,11 +84,11 @@ static void test_scan(const char *dir) {
   /* A rescan reads only files that appeared since. */
   struct loaded again = {0};
   CHECK(cfuzz_corpus_scan_dir(&c, dir, 8, visit, &again) == 0 && again.n == 0);
-  write_named(dir, "from-another-process", "zz");
+  check_write_file(dir, "from-another-process", "zz");
   CHECK(cfuzz_corpus_scan_dir(&c, dir, 8, visit, &again) == 0 && again.n == 1);
   CHECK(strcmp(again.names[0], "from-another-process") == 0);
   if (geteuid() != 0) { /* root reads anything */
-    write_named(dir, "unreadable", "u");
+    check_write_file(dir, "unreadable", "u");
     char path[4200];
     snprintf(path, sizeof path, "%s/unreadable", dir);
     chmod(path, 0);
@@ -153,8 +145,8 @@ static void test_replace(const char *dir) {
 
   /* Files loaded from the directory (hand-named or content-named) are never
    * deleted; the improvement is added next to them. */
-  write_named(dir, "my-seed", "seed");
-  write_named(dir, "a9993e364706816aba3e25717850c26c9cd0d89d", "abc");
+  check_write_file(dir, "my-seed", "seed");
+  check_write_file(dir, "a9993e364706816aba3e25717850c26c9cd0d89d", "abc");
   size_t k = cfuzz_corpus_add(&c, (const uint8_t *)"seed", RUN(&bits, 4, 1), false);
   size_t m = cfuzz_corpus_add(&c, (const uint8_t *)"abc", RUN(&bits, 3, 1), false);
   CHECK(c.entries[k].file[0] == '\0');
@@ -216,11 +208,11 @@ static void test_scan_subdirs(const char *dir) {
   CHECK(cfuzz_make_dirs(path, what, sizeof what) == 0);
   snprintf(path, sizeof path, "%s/.dot", dir);
   CHECK(mkdir(path, 0755) == 0);
-  write_named(dir, "sub1/a", "a");
-  write_named(dir, "sub1/sub2/b", "bb");
-  write_named(dir, "sub1/sub2/sub3/c", "ccc");
-  write_named(dir, "top", "t");
-  write_named(dir, ".dot/hidden", "h");
+  check_write_file(dir, "sub1/a", "a");
+  check_write_file(dir, "sub1/sub2/b", "bb");
+  check_write_file(dir, "sub1/sub2/sub3/c", "ccc");
+  check_write_file(dir, "top", "t");
+  check_write_file(dir, ".dot/hidden", "h");
   snprintf(path, sizeof path, "%s/sub1", dir);
   char link[4200];
   snprintf(link, sizeof link, "%s/sub1/sub2/loop", dir);
@@ -237,7 +229,7 @@ static void test_scan_subdirs(const char *dir) {
   CHECK(strcmp(l.names[2], "sub1/sub2/sub3/c") == 0 && l.lens[2] == 3);
   CHECK(strcmp(l.names[3], "top") == 0);
   struct loaded again = {0};
-  write_named(dir, "sub1/sub2/new", "n");
+  check_write_file(dir, "sub1/sub2/new", "n");
   CHECK(cfuzz_corpus_scan_dir(&c, dir, 8, visit, &again) == 0 && again.n == 1);
   CHECK(strcmp(again.names[0], "sub1/sub2/new") == 0);
   cfuzz_corpus_free(&c);
@@ -254,9 +246,9 @@ static void test_abandoned_tmp(const char *dir) {
   snprintf(dead_old, sizeof dead_old, ".cfuzz-tmp-%ld-0", (long)child);
   snprintf(dead_new, sizeof dead_new, ".cfuzz-tmp-%ld-1", (long)child);
   snprintf(mine, sizeof mine, ".cfuzz-tmp-%ld-0", (long)getpid());
-  write_named(dir, dead_old, "partial");
-  write_named(dir, dead_new, "partial");
-  write_named(dir, mine, "partial");
+  check_write_file(dir, dead_old, "partial");
+  check_write_file(dir, dead_new, "partial");
+  check_write_file(dir, mine, "partial");
   struct timespec old_times[2] = {{.tv_sec = time(NULL) - 3600}, {.tv_sec = time(NULL) - 3600}};
   char path[4200];
   snprintf(path, sizeof path, "%s/%s", dir, dead_old);

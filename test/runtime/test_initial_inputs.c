@@ -11,14 +11,6 @@
 #include "initial_inputs.h"
 #include "util.h"
 
-static void write_file(const char *dir, const char *name, const char *content) {
-  char path[4200];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  FILE *f = fopen(path, "wb");
-  fwrite(content, 1, strlen(content), f);
-  fclose(f);
-}
-
 /* The report line as written to a memory stream. */
 static void report_to(const struct cfuzz_initial_inputs *l, char *buf, size_t size) {
   FILE *out = fmemopen(buf, size, "w");
@@ -39,8 +31,8 @@ static bool has(const struct cfuzz_initial_inputs *l, const char *content, bool 
 static void test_collect(void) {
   char *corpus_dir = check_temp_dir("initial-corpus");
   char *extra_dir = check_temp_dir("initial-extra");
-  write_file(corpus_dir, "a", "abcdefghij");
-  write_file(extra_dir, "b", "xy");
+  check_write_file(corpus_dir, "a", "abcdefghij");
+  check_write_file(extra_dir, "b", "xy");
   static const uint8_t seed[] = "0123456789";
   struct cfuzz_input seeds[] = {{seed, 10}};
   const char *extras[] = {extra_dir};
