@@ -31,8 +31,11 @@ const struct cfuzz_mutation cfuzz_mutation_table[] = {
 };
 const size_t cfuzz_mutation_count = sizeof cfuzz_mutation_table / sizeof cfuzz_mutation_table[0];
 
-/* Most bytes one mutation inserts at once (InsertRepeatedBytes). */
+/* Most bytes InsertRepeatedBytes inserts at once (libFuzzer's limit), and
+ * in its long runs, one time in LONG_RUN_ODDS. */
 #define MAX_REPEATED_BYTES 128
+#define MAX_LONG_RUN_BYTES 1024
+#define LONG_RUN_ODDS 8
 
 /* Erases 1 to len/2 consecutive bytes (1 byte from short inputs). */
 size_t cfuzz_mutation_erase_bytes(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
@@ -52,14 +55,19 @@ size_t cfuzz_mutation_insert_byte(struct cfuzz_mutator *m, uint8_t *buf, size_t 
   return mu_insert(m, buf, len, cap, &byte, 1);
 }
 
-/* Inserts a run of 3 to 128 equal bytes: half of the time 0x00 or 0xff,
- * else a random byte. Runs of equal bytes are what length fields, padding
- * and "N repeated" checks (bench/targets/hitcount.c) need. */
+/* Inserts a run of 3 to 128 equal bytes (one time in LONG_RUN_ODDS, up to
+ * 1024): half of the time 0x00 or 0xff, else a random byte. Runs of equal
+ * bytes are what length fields, padding and "N repeated" checks
+ * (bench/targets/hitcount.c) need. The long runs are for lengths written as
+ * a run of 0xff bytes that each add 255 (lz4's match lengths: 256 of them
+ * reach the end of a 64 KB block), which two short runs must otherwise
+ * meet to make. */
 size_t cfuzz_mutation_insert_repeated_bytes(struct cfuzz_mutator *m, uint8_t *buf, size_t len, size_t cap) {
   size_t room = cap - len;
   if (room < 3)
     return CFUZZ_MUTATION_FAILED;
-  size_t most = room < MAX_REPEATED_BYTES ? room : MAX_REPEATED_BYTES;
+  size_t limit = mu_below(m, LONG_RUN_ODDS) == 0 ? MAX_LONG_RUN_BYTES : MAX_REPEATED_BYTES;
+  size_t most = room < limit ? room : limit;
   size_t n = 3 + mu_below(m, most - 2);
   uint8_t byte = mu_below(m, 2) ? (uint8_t)cfuzz_rng_next(m->rng) : mu_below(m, 2) ? 0xff : 0x00;
   size_t at = mu_below(m, len + 1);

@@ -8,6 +8,7 @@
 #include "check.h"
 #include "cmp_table.h"
 #include "mutate.h"
+#include "mutations.h"
 #include "rng.h"
 
 static struct cfuzz_cmp_table table;
@@ -150,6 +151,48 @@ static void test_byte_mutations(void) {
   CHECK(apply(&m, "EraseBytes", buf, 0, 16) == 1);
 }
 
+/* The longest equal-byte run in buf. */
+static size_t longest_run(const uint8_t *buf, size_t len) {
+  size_t run = 1, best = len ? 1 : 0;
+  for (size_t i = 1; i < len; i++) {
+    run = buf[i] == buf[i - 1] ? run + 1 : 1;
+    best = run > best ? run : best;
+  }
+  return best;
+}
+
+/* InsertRepeatedBytes: runs of 3 to 128 bytes, and now and then a long one
+ * (up to 1024), within the cap; 0xff runs longer than 256 among them (what
+ * lz4's 64 KB match length takes in one step). */
+static void test_repeated_bytes(void) {
+  struct cfuzz_rng rng;
+  struct cfuzz_mutator m;
+  init(&m, &rng, 7, &table);
+  static uint8_t buf[2048];
+  size_t long_runs = 0, long_ff_runs = 0, tries = 4000, shortest = SIZE_MAX, longest = 0;
+  for (size_t i = 0; i < tries; i++) {
+    memcpy(buf, "abcdefghijklmnop", 16);
+    size_t len = apply(&m, "InsertRepeatedBytes", buf, 16, sizeof buf);
+    size_t added = len - 16;
+    shortest = added < shortest ? added : shortest;
+    longest = added > longest ? added : longest;
+    CHECK(longest_run(buf, len) >= added);
+    long_runs += added > 128;
+    long_ff_runs += added >= 256 && memchr(buf, 0xff, len) && longest_run(buf, len) >= 256;
+  }
+  CHECK(shortest == 3 && longest <= 1024 && longest > 900);
+  /* One time in 8 the limit is 1024, and then 7 in 8 runs pass 128. */
+  CHECK(long_runs > tries / 16 && long_runs < tries / 5);
+  CHECK(long_ff_runs > 0);
+  /* The cap holds for long runs too. */
+  for (size_t i = 0; i < 200; i++) {
+    memcpy(buf, "abcdefghijklmnop", 16);
+    CHECK(apply(&m, "InsertRepeatedBytes", buf, 16, 200) <= 200);
+  }
+  memcpy(buf, "abcdefghijklmnop", 16);
+  CHECK(cfuzz_mutation_insert_repeated_bytes(&m, buf, 16, 18) == CFUZZ_MUTATION_FAILED);
+}
+
 static void test_libfuzzer_set(void) {
   struct cfuzz_rng rng;
   struct cfuzz_mutator m;
@@ -157,7 +200,7 @@ static void test_libfuzzer_set(void) {
   uint8_t buf[300] = "abcdefghijklmnop";
   /* Repeated bytes: a run of at least 3 equal bytes appears. */
   size_t len = apply(&m, "InsertRepeatedBytes", buf, 16, 300);
-  CHECK(len >= 19 && len <= 16 + 128);
+  CHECK(len >= 19 && len <= 300);
   int run = 1, best = 1;
   for (size_t i = 1; i < len; i++) {
     run = buf[i] == buf[i - 1] ? run + 1 : 1;
@@ -817,6 +860,7 @@ int main(void) {
   test_determinism_and_effect();
   test_byte_mutations();
   test_libfuzzer_set();
+  test_repeated_bytes();
   test_bin_int_lengths();
   test_copy_part_geometry();
   test_only_ascii();
