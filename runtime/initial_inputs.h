@@ -36,9 +36,10 @@ struct cfuzz_initial_sources {
 };
 
 /* Collects, in this order, the corpus directory's files (marking them known
- * to c, so that later rescans skip them), the extra directories' (files cut
- * to max_len bytes) and the seeds (whole: the run cuts them). Returns 0, or -1 with *bad_dir set to a
- * directory that could not be read (what was collected stays in l). */
+ * to c, so that later rescans skip them), the extra directories' files
+ * (directory files are cut to max_len bytes) and the seeds (whole: the run
+ * cuts them). Returns 0, or -1 with *bad_dir set to a directory that could
+ * not be read (what was collected stays in l). */
 int cfuzz_initial_inputs_collect(struct cfuzz_initial_inputs *l, struct cfuzz_corpus *c,
                                  const struct cfuzz_initial_sources *from, size_t max_len, const char **bad_dir);
 

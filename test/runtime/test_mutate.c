@@ -151,12 +151,13 @@ static void test_byte_mutations(void) {
   CHECK(apply(&m, "EraseBytes", buf, 0, 16) == 1);
 }
 
-/* The longest equal-byte run in buf. */
-static size_t longest_run(const uint8_t *buf, size_t len) {
-  size_t run = 1, best = len ? 1 : 0;
-  for (size_t i = 1; i < len; i++) {
-    run = buf[i] == buf[i - 1] ? run + 1 : 1;
-    best = run > best ? run : best;
+/* The longest run of equal bytes in buf; of `only` bytes if only >= 0. */
+static size_t longest_run(const uint8_t *buf, size_t len, int only) {
+  size_t run = 0, best = 0;
+  for (size_t i = 0; i < len; i++) {
+    run = i > 0 && buf[i] == buf[i - 1] ? run + 1 : 1;
+    if (only < 0 || buf[i] == only)
+      best = run > best ? run : best;
   }
   return best;
 }
@@ -176,9 +177,9 @@ static void test_repeated_bytes(void) {
     size_t added = len - 16;
     shortest = added < shortest ? added : shortest;
     longest = added > longest ? added : longest;
-    CHECK(longest_run(buf, len) >= added);
+    CHECK(longest_run(buf, len, -1) >= added);
     long_runs += added > 128;
-    long_ff_runs += added >= 256 && memchr(buf, 0xff, len) && longest_run(buf, len) >= 256;
+    long_ff_runs += longest_run(buf, len, 0xff) >= 256;
   }
   CHECK(shortest == 3 && longest <= 1024 && longest > 900);
   /* One time in 8 the limit is 1024, and then 7 in 8 runs pass 128. */
@@ -201,12 +202,7 @@ static void test_libfuzzer_set(void) {
   /* Repeated bytes: a run of at least 3 equal bytes appears. */
   size_t len = apply(&m, "InsertRepeatedBytes", buf, 16, 300);
   CHECK(len >= 19 && len <= 300);
-  int run = 1, best = 1;
-  for (size_t i = 1; i < len; i++) {
-    run = buf[i] == buf[i - 1] ? run + 1 : 1;
-    best = run > best ? run : best;
-  }
-  CHECK(best >= 3);
+  CHECK(longest_run(buf, len, -1) >= 3);
   /* Shuffle: same bytes, other order. */
   memcpy(buf, "abcdefghijklmnop", 16);
   CHECK(apply(&m, "ShuffleBytes", buf, 16, 16) == 16);
