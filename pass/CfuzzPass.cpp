@@ -10,6 +10,7 @@
 #include "Compat.h"
 #include "CompareTracing.h"
 #include "Coverage.h"
+#include "LoopWork.h"
 #include "Options.h"
 #include "SkipPolicy.h"
 #include "SplitCompares.h"
@@ -84,15 +85,18 @@ bool instrumentFunction(Function &F, const cfuzz::Options &Opts,
   PostDominatorTree PDT(F);
   // 2. Comparisons, on the CFG the user wrote (it adds no blocks).
   Changed |= cfuzz::injectCompareTracing(F, Opts, DT, PDT);
+  // 3. Loop iterations, for the scheduler's cost of a run (adds no blocks).
+  if (Opts.LoopWork)
+    Changed |= cfuzz::injectLoopWork(F, DT);
   if (!Opts.Coverage)
     return Changed;
-  // 3. Split critical edges so a block counter can count an edge.
+  // 4. Split critical edges so a block counter can count an edge.
   if (cfuzz::splitCriticalEdgesForCoverage(F)) {
     Changed = true;
     DT.recalculate(F);
     PDT.recalculate(F);
   }
-  // 4. Counters and PC table for the blocks that carry information.
+  // 5. Counters and PC table for the blocks that carry information.
   Changed |= Coverage.instrumentFunction(F, DT, PDT);
   return Changed;
 }

@@ -54,6 +54,8 @@ const OptionInfo OptionTable[] = {
      "split wide compares into byte-wise cascades (experimental)"},
     {"stack-depth", &cfuzz::Options::StackDepth,
      "record the deepest stack a run reaches (__sancov_lowest_stack; off by default)"},
+    {"loop-work", &cfuzz::Options::LoopWork,
+     "count loop iterations, the scheduler's measure of a run's cost (__cfuzz_loop_iterations)"},
 };
 
 // Created only if no other copy of the plugin (another path, same process)
@@ -67,7 +69,7 @@ cl::opt<std::string> *createOptionsFlag() {
       "cfuzz-options",
       cl::desc("cfuzz pass options, same syntax as CFUZZ_PASS_OPTIONS: "
                "coverage,prune,trace-cmp,trace-switch,trace-strcmp,trace-fcmp,trace-div,"
-               "trace-gep,split-cmp,stack-depth each =0 or =1"),
+               "trace-gep,split-cmp,stack-depth,loop-work each =0 or =1"),
       cl::init(""));
 }
 

@@ -23,6 +23,7 @@ struct Options {
   bool TraceGep = false;    ///< __sanitizer_cov_trace_gep (experimental)
   bool SplitCmp = false;    ///< laf-intel style byte-wise compare cascades
   bool StackDepth = false;  ///< lowest frame address in __sancov_lowest_stack
+  bool LoopWork = true;     ///< loop header executions in __cfuzz_loop_iterations
 };
 
 /// Options as set by the environment and the command line. Malformed settings

@@ -31,6 +31,10 @@ struct cfuzz_instrumentation cfuzz_instr;
 /* The lowest frame address instrumented code reached (stack_depth.h). */
 __attribute__((weak, visibility("default"))) __thread uintptr_t __sancov_lowest_stack;
 
+/* Loop header executions (instrumentation.h); instrumented modules carry
+ * weak copies, which this definition overrides. */
+CFUZZ_API uint64_t __cfuzz_loop_iterations;
+
 size_t cfuzz_instr_counter_count(const struct cfuzz_instrumentation *instr) {
   size_t n = 0;
   for (size_t i = 0; i < instr->n_modules; i++)

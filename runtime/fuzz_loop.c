@@ -155,10 +155,12 @@ static void record_entry(struct fuzzer *f, enum cfuzz_verdict v, size_t entry, s
 }
 
 /* What the run cost, in deterministic units (schedule.h): the comparisons it
- * traced, plus one per 64 bytes it allocated (touching them costs about
- * as much as a traced comparison). */
+ * traced, the loop iterations it ran, plus one per 64 bytes it allocated
+ * (touching them, or an iteration of a copy loop, costs about as much as a
+ * traced comparison). */
 static uint64_t run_work(void) {
-  return cfuzz_traced_values_calls(&cfuzz_instr.traced) + cfuzz_instr.allocated_bytes / 64;
+  return cfuzz_traced_values_calls(&cfuzz_instr.traced) + __cfuzz_loop_iterations +
+         cfuzz_instr.allocated_bytes / 64;
 }
 
 static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk) {
@@ -166,6 +168,7 @@ static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk)
   size_t len = cfuzz_input_file_length(&f->input);
   cfuzz_traced_values_clear(&cfuzz_instr.traced);
   cfuzz_instr.allocated_bytes = 0;
+  __cfuzz_loop_iterations = 0;
   int rc;
   struct cfuzz_target target = {cfg->test_one, cfg->ctx};
   enum cfuzz_run_status status = cfuzz_run_target(&f->crash, &target, f->input.data, len, &rc);

@@ -59,6 +59,13 @@ struct cfuzz_instrumentation {
 
 extern struct cfuzz_instrumentation cfuzz_instr;
 
+/* How many times instrumented code entered a loop header, in all threads
+ * (the pass's loop-work option; racy by design). Named by the pass, so it
+ * cannot live in cfuzz_instr. With allocated_bytes it is what the traced
+ * comparisons do not see of a run's cost: a byte-copy loop compares
+ * nothing. The loop resets it before each run. */
+extern uint64_t __cfuzz_loop_iterations;
+
 /* Total counters over all modules. */
 size_t cfuzz_instr_counter_count(const struct cfuzz_instrumentation *instr);
 

@@ -14,10 +14,11 @@
  *
  * An entry's speed is its run's work: the values the instrumentation traced,
  * repeats included (every comparison, switch and string compare executed),
- * plus the bytes the target allocated / 64 (a huge allocation is filled by
- * code that traces nothing). It costs an increment per callback and per
- * malloc, needs no rerun, and unlike a clock it repeats exactly, so a -seed
- * run stays reproducible with the scaling on.
+ * plus the loop iterations (a copy loop compares nothing traced), plus the
+ * bytes the target allocated / 64 (a huge allocation is filled by code that
+ * traces nothing). It costs an increment per callback, per malloc and per
+ * loop iteration, needs no rerun, and unlike a clock it repeats exactly, so
+ * a -seed run stays reproducible with the scaling on.
  *
  * Weights are recomputed from run counts only (when entries changed, at
  * most every SCHEDULE_REFRESH_RUNS runs, and every SCHEDULE_REFRESH_MAX_RUNS

@@ -24,5 +24,5 @@ b:
 ; OFF-NOT: __sancov_cntrs
 ; OFF-NOT: module_ctor
 ; ON: section "__sancov_cntrs", comdat($f)
-; WARN-DAG: cfuzz: warning: CFUZZ_PASS_OPTIONS: unknown option 'no-such-thing' ignored (known: coverage, prune, selects, trace-cmp, trace-switch, trace-strcmp, trace-fcmp, trace-div, trace-gep, split-cmp, stack-depth)
+; WARN-DAG: cfuzz: warning: CFUZZ_PASS_OPTIONS: unknown option 'no-such-thing' ignored (known: coverage, prune, selects, trace-cmp, trace-switch, trace-strcmp, trace-fcmp, trace-div, trace-gep, split-cmp, stack-depth, loop-work)
 ; WARN-DAG: cfuzz: warning: CFUZZ_PASS_OPTIONS: bad value 'maybe' for 'coverage' (use 1 or 0); ignored

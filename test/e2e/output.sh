@@ -3,7 +3,8 @@
 #
 # libFuzzer's output lines and the behaviour behind them (the lines libFuzzer's
 # own tests read), on a libFuzzer-style FUZZER built from targets/letters.c (adapt_mutations:
-# targets/ordered.c; extra_counters: targets/extra_counters.c)
+# targets/ordered.c; extra_counters: targets/extra_counters.c; loop_work:
+# targets/loop_work.c)
 # (letters of "FUZZER" at their positions are separate branches; "!*" crashes).
 set -eu
 . "$(dirname "$0")/lib.sh"
@@ -164,6 +165,22 @@ corpus_stats)
   # Off by default.
   run_logged "$log" "$fuzzer" $common -seed=1 -runs=100 -max_len=1 C
   ! grep -Eq "$pattern" "$log" || fail "corpus_stats: printed without the flag"
+  ;;
+loop_work)
+  # An entry's work counts the loop iterations its run made (the pass's
+  # loop-work option), though the loop traces no comparison: "\xff\xff"
+  # copies 65,280 bytes, "\0" none. At -O2 clang unrolls the loop (by 2 on
+  # LLVM 14), and the header then runs once per unrolled step: at least
+  # 8,160 for an unroll by up to 8.
+  mkdir C
+  printf '\000' >C/none
+  printf '\377\377' >C/many
+  run_logged "$log" "$fuzzer" $common -runs=0 -print_corpus_stats=1 C
+  expect_status 0 loop_work "$log"
+  work_of() { sed -En "s/^  \[ *[0-9]+ [0-9a-f]{40}\] sz: +$1 .* work: ([0-9]+) pick: .*/\1/p" "$log"; }
+  many=$(work_of 2) none=$(work_of 1)
+  [ "${many:-0}" -ge 8160 ] && [ "${none:-99999}" -lt 100 ] ||
+    fail "loop_work: work ${many:-none} for a 65,280-byte copy (expected at least 8,160), ${none:-none} for none"
   ;;
 use_cmp)
   # -use_cmp=0: no mutation inserts comparison operands.
