@@ -8,10 +8,9 @@
  * ones stay in memory and cost a memcpy), or nothing. schedule.c picks each
  * parent.
  * Per execution the loop touches only the input and the counters: no
- * syscall, no allocation (the clock is read through the vDSO every 256 runs,
- * or more often when runs are slow, so -max_total_time is kept to within
- * about CHECK_TARGET_GAP of a run's length; the corpus directory is rescanned
- * every few seconds). */
+ * syscall, no allocation (the clock is read through the vDSO at most once
+ * per run and usually once per 256, clock_pacing.h; the corpus directory is
+ * rescanned every few seconds). work_dir.c opens the files. */
 #define _GNU_SOURCE
 #include "fuzz_loop.h"
 
@@ -23,7 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "campaign.h"
+#include "clock_pacing.h"
 #include "corpus.h"
 #include "corpus_stats.h"
 #include "coverage_file.h"
@@ -46,12 +45,10 @@
 #include "sha1.h"
 #include "stop_request.h"
 #include "util.h"
+#include "work_dir.h"
 
-#define CHECK_EVERY_RUNS 256
-/* Checks come at most this far apart (seconds) once the runs' pace is known:
- * with slow targets (one allocating gigabytes, say) 256 runs can take
- * minutes, and -max_total_time must still be honoured. */
-#define CHECK_TARGET_GAP 0.05
+/* Runs between two -len_control checks. */
+#define LEN_CHECK_EVERY_RUNS 256
 /* Rescan of the corpus directory and flush of improved entries. */
 #define RESCAN_SECONDS 5.0
 /* Runs between two -reduce_inputs passes (the first comes after loading). */
@@ -82,10 +79,10 @@ struct fuzzer {
   struct cfuzz_len_control len; /* -len_control */
   uint64_t runs, new_units, next_pulse;
   char exit_item[CFUZZ_SHA1_HEX_LEN + 1]; /* -exit_on_item, lowercase; "" if unset */
-  uint64_t next_check, check_every; /* clock checks, adapted to the pace */
+  struct cfuzz_clock_pacing clock; /* when the loop reads the clock */
   uint64_t runs_published; /* runs added to the coverage file's total so far */
   int64_t run_limit;
-  double start, deadline, next_rescan, last_check;
+  double start, deadline, next_rescan;
   char *input_path;
 };
 
@@ -267,41 +264,6 @@ static void visit_corpus_file(void *ctx, const char *name, const uint8_t *data, 
   load_input(ctx, data, len, name);
 }
 
-static void open_files(struct fuzzer *f) {
-  const struct cfuzz_loop_config *cfg = f->cfg;
-  const char *workdir = cfg->flags->workdir;
-  cfuzz_make_dir_or_die(workdir, "work directory");
-  char *cov_dir = cfuzz_path_join(workdir, "v");
-  char *input_dir = cfuzz_path_join(workdir, "i");
-  cfuzz_make_dirs_or_die(cov_dir, "coverage directory");
-  cfuzz_make_dirs_or_die(input_dir, "input directory");
-  if (cfg->corpus_dir)
-    cfuzz_make_dirs_or_die(cfg->corpus_dir, "corpus directory");
-  if (cfg->keep_crash_dir)
-    cfuzz_make_dirs_or_die(cfg->keep_crash_dir, "crash directory");
-
-  char err[4200];
-  struct cfuzz_coverage_layout layout = cfuzz_modules_layout(&f->modules);
-  if (cfuzz_coverage_file_open(&f->cov, cov_dir, &layout, err, sizeof err) != 0)
-    cfuzz_fatal("%s", err);
-  struct cfuzz_campaign campaign = {
-      .coverage_id = f->modules.coverage_id,
-      .corpus_dir = cfg->corpus_dir,
-      .artifact_prefix = cfg->flags->artifact_prefix,
-      .crash_dir = cfg->keep_crash_dir,
-  };
-  if (cfuzz_campaign_write(workdir, &campaign, err, sizeof err) != 0)
-    cfuzz_warn("%s (cfuzz-view will not list the corpus and reproducers)", err);
-  char pid[32];
-  snprintf(pid, sizeof pid, "%ld", (long)getpid());
-  f->input_path = cfuzz_path_join(input_dir, pid);
-  size_t initial = f->max_len < 4096 ? f->max_len : 4096;
-  if (cfuzz_input_file_create(&f->input, f->input_path, initial, err, sizeof err) != 0)
-    cfuzz_fatal("%s", err);
-  free(cov_dir);
-  free(input_dir);
-}
-
 static void load_corpus(struct fuzzer *f) {
   const struct cfuzz_loop_config *cfg = f->cfg;
   struct cfuzz_initial_inputs l = {0};
@@ -435,18 +397,6 @@ static bool limits_reached(const struct fuzzer *f, double now) {
   return f->deadline > 0 && now >= f->deadline;
 }
 
-/* Halves the runs between clock checks while they take longer than
- * CHECK_TARGET_GAP, and doubles them (up to CHECK_EVERY_RUNS) while fast. */
-static void schedule_next_check(struct fuzzer *f, double now) {
-  double gap = now - f->last_check;
-  if (gap > CHECK_TARGET_GAP && f->check_every > 1)
-    f->check_every /= 2;
-  else if (gap < CHECK_TARGET_GAP / 4 && f->check_every < CHECK_EVERY_RUNS)
-    f->check_every *= 2;
-  f->last_check = now;
-  f->next_check = f->runs + f->check_every;
-}
-
 /* Picks up entries other processes added, and writes improved entries. */
 static void rescan_corpus(struct fuzzer *f, double now) {
   if (f->cfg->corpus_dir && now >= f->next_rescan) {
@@ -527,7 +477,13 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
     fprintf(cfuzz_err(), "INFO: -max_len is not provided; libFuzzer will not generate inputs larger than %zu bytes\n",
             f.max_len);
   cfuzz_focus_init(&f.focus, &cfuzz_instr, &f.modules, flags->focus_function);
-  open_files(&f);
+  f.input_path = cfuzz_work_dir_open(&(struct cfuzz_work_dir_spec){.workdir = flags->workdir,
+                                                                  .corpus_dir = cfg->corpus_dir,
+                                                                  .keep_crash_dir = cfg->keep_crash_dir,
+                                                                  .artifact_prefix = flags->artifact_prefix,
+                                                                  .modules = &f.modules,
+                                                                  .input_capacity = f.max_len < 4096 ? f.max_len : 4096},
+                                     &f.cov, &f.input);
   f.run_bits = cfuzz_xcalloc(f.modules.n_words, sizeof(uint64_t));
   size_t feature_space = cfuzz_feature_space(f.modules.n_pcs);
   cfuzz_corpus_init(&f.corpus, cfg->corpus_dir, f.modules.n_words, feature_space);
@@ -594,23 +550,21 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   f.next_pulse = 1;
   while (f.next_pulse <= f.runs)
     f.next_pulse *= 2;
-  f.check_every = 1;
-  f.last_check = cfuzz_now();
-  f.next_check = f.runs;
+  cfuzz_clock_pacing_init(&f.clock, cfuzz_now(), f.runs);
   for (;;) {
     bool pulse = f.runs >= f.next_pulse;
     /* A parent's turn is several runs: the next multiple of
-     * CHECK_EVERY_RUNS is seen as passed, not hit. */
+     * LEN_CHECK_EVERY_RUNS is seen as passed, not hit. */
     if (f.runs >= f.next_len_check || pulse) {
       cfuzz_len_control_check(&f.len, f.runs);
-      f.next_len_check = (f.runs / CHECK_EVERY_RUNS + 1) * CHECK_EVERY_RUNS;
+      f.next_len_check = (f.runs / LEN_CHECK_EVERY_RUNS + 1) * LEN_CHECK_EVERY_RUNS;
     }
-    if (f.runs >= f.next_check || pulse) {
+    if (cfuzz_clock_pacing_due(&f.clock, f.runs) || pulse) {
       publish_runs(&f);
       double now = cfuzz_now();
       if (limits_reached(&f, now))
         break;
-      schedule_next_check(&f, now);
+      cfuzz_clock_pacing_read(&f.clock, now, f.runs);
       rescan_corpus(&f, now);
       if (pulse) {
         s = status_of(&f);

@@ -29,6 +29,7 @@
 #include "sha1.h"
 #include "stop_request.h"
 #include "util.h"
+#include "work_dir.h"
 
 #define POLL_SECONDS 0.05
 #define STATUS_SECONDS 2.0
@@ -504,7 +505,7 @@ static void setup(struct supervisor *s, const struct cfuzz_flags *flags, char **
   }
   s->workers = cfuzz_xcalloc(s->n_workers, sizeof *s->workers);
   cfuzz_make_dir_or_die(flags->workdir, "work directory");
-  s->input_dir = cfuzz_path_join(flags->workdir, "i");
+  s->input_dir = cfuzz_path_join(flags->workdir, CFUZZ_WORK_INPUT_SUBDIR);
   s->log_dir = cfuzz_path_join(flags->workdir, "l");
   cfuzz_make_dirs_or_die(s->input_dir, "input directory");
   cfuzz_make_dirs_or_die(s->log_dir, "worker log directory");
