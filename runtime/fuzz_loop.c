@@ -53,6 +53,8 @@
 #define RESCAN_SECONDS 5.0
 /* Runs between two -reduce_inputs passes (the first comes after loading). */
 #define REDUCE_EVERY_RUNS (1u << 16)
+/* Allocated bytes per unit of a run's work (run_work). */
+#define ALLOCATED_BYTES_PER_WORK 1024
 /* Most a mutation can grow an input (stacked string insertions). */
 #define MUTATION_GROWTH (4 * CFUZZ_CMP_STR_MAX)
 
@@ -152,12 +154,15 @@ static void record_entry(struct fuzzer *f, enum cfuzz_verdict v, size_t entry, s
 }
 
 /* What the run cost, in deterministic units (schedule.h): the comparisons it
- * traced, the loop iterations it ran, plus one per 64 bytes it allocated
- * (touching them, or an iteration of a copy loop, costs about as much as a
- * traced comparison). */
+ * traced, the loop iterations it ran, plus one per KB it allocated. An
+ * iteration of a copy loop costs about as much as a traced comparison; an
+ * allocation costs little unless touched, since malloc hands back memory
+ * freed by earlier runs, and touching it mostly takes loops, which count
+ * (lz4's untouched frame buffers at one unit per 64 bytes hid its slow
+ * entries: benchmarks.md, 6 December). */
 static uint64_t run_work(void) {
   return cfuzz_traced_values_calls(&cfuzz_instr.traced) + __cfuzz_loop_iterations +
-         cfuzz_instr.allocated_bytes / 64;
+         cfuzz_instr.allocated_bytes / ALLOCATED_BYTES_PER_WORK;
 }
 
 static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk) {

@@ -15,8 +15,9 @@
  * An entry's speed is its run's work: the values the instrumentation traced,
  * repeats included (every comparison, switch and string compare executed),
  * plus the loop iterations (a copy loop compares nothing traced), plus the
- * bytes the target allocated / 64 (a huge allocation is filled by code that
- * traces nothing). It costs an increment per callback, per malloc and per
+ * bytes the target allocated / 1024 (a huge allocation filled by code that
+ * traces nothing still counts; memory malloc reuses, left untouched, costs
+ * little). It costs an increment per callback, per malloc and per
  * loop iteration, needs no rerun, and unlike a clock it repeats exactly, so
  * a -seed run stays reproducible with the scaling on.
  *

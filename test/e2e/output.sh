@@ -4,7 +4,7 @@
 # libFuzzer's output lines and the behaviour behind them (the lines libFuzzer's
 # own tests read), on a libFuzzer-style FUZZER built from targets/letters.c (adapt_mutations:
 # targets/ordered.c; extra_counters: targets/extra_counters.c; loop_work:
-# targets/loop_work.c)
+# targets/loop_work.c; alloc_work: targets/alloc_work.c)
 # (letters of "FUZZER" at their positions are separate branches; "!*" crashes).
 set -eu
 . "$(dirname "$0")/lib.sh"
@@ -181,6 +181,19 @@ loop_work)
   many=$(work_of 2) none=$(work_of 1)
   [ "${many:-0}" -ge 8160 ] && [ "${none:-99999}" -lt 100 ] ||
     fail "loop_work: work ${many:-none} for a 65,280-byte copy (expected at least 8,160), ${none:-none} for none"
+  ;;
+alloc_work)
+  # An entry's work counts the bytes its run allocated, one unit per 1 KB:
+  # "\x10" allocates 1 MB (1,024 units, plus a few compares), "\0" nothing.
+  mkdir C
+  printf '\000' >C/none
+  printf '\020\000' >C/mega
+  run_logged "$log" "$fuzzer" $common -runs=0 -print_corpus_stats=1 C
+  expect_status 0 alloc_work "$log"
+  work_of() { sed -En "s/^  \[ *[0-9]+ [0-9a-f]{40}\] sz: +$1 .* work: ([0-9]+) pick: .*/\1/p" "$log"; }
+  mega=$(work_of 2) none=$(work_of 1)
+  [ "${mega:-0}" -ge 1024 ] && [ "${mega:-99999}" -lt 1100 ] && [ "${none:-99999}" -lt 50 ] ||
+    fail "alloc_work: work ${mega:-none} for 1 MB allocated (expected 1,024 to 1,099), ${none:-none} for none"
   ;;
 use_cmp)
   # -use_cmp=0: no mutation inserts comparison operands.
