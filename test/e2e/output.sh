@@ -12,7 +12,13 @@ case_args "$0" "$@"
 cd "$dir"
 common="-workdir=$dir/w -artifact_prefix=$dir/"
 sha1_of() { printf '%s' "$1" | sha1sum | cut -c1-40; }
-# The work -print_corpus_stats=1 printed in $log for the entry of size $1.
+# Loads the files of C without fuzzing (-runs=0) and prints each entry's
+# work into $log; $1 names the case for a failure.
+load_with_stats() {
+  run_logged "$log" "$fuzzer" $common -runs=0 -print_corpus_stats=1 C
+  expect_status 0 "$1" "$log"
+}
+# The work load_with_stats printed for the entry of size $1.
 work_of() { sed -En "s/^  \[ *[0-9]+ [0-9a-f]{40}\] sz: +$1 .* work: ([0-9]+) pick: .*/\1/p" "$log"; }
 
 case $case in
@@ -177,8 +183,7 @@ loop_work)
   mkdir C
   printf '\000' >C/none
   printf '\377\377' >C/many
-  run_logged "$log" "$fuzzer" $common -runs=0 -print_corpus_stats=1 C
-  expect_status 0 loop_work "$log"
+  load_with_stats loop_work
   many=$(work_of 2) none=$(work_of 1)
   [ "${many:-0}" -ge 8160 ] && [ "${none:-99999}" -lt 100 ] ||
     fail "loop_work: work ${many:-none} for a 65,280-byte copy (expected at least 8,160), ${none:-none} for none"
@@ -189,8 +194,7 @@ alloc_work)
   mkdir C
   printf '\000' >C/none
   printf '\020\000' >C/mega
-  run_logged "$log" "$fuzzer" $common -runs=0 -print_corpus_stats=1 C
-  expect_status 0 alloc_work "$log"
+  load_with_stats alloc_work
   mega=$(work_of 2) none=$(work_of 1)
   [ "${mega:-0}" -ge 1024 ] && [ "${mega:-99999}" -lt 1100 ] && [ "${none:-99999}" -lt 50 ] ||
     fail "alloc_work: work ${mega:-none} for 1 MB allocated (expected 1,024 to 1,099), ${none:-none} for none"
