@@ -17,7 +17,7 @@
 struct cfuzz_flags {
   int64_t runs;              /* -1: unlimited */
   int64_t max_total_time;    /* seconds; 0: unlimited */
-  int64_t max_len;           /* 0: default (fuzz_loop.c: default_max_len) */
+  int64_t max_len;           /* 0: default (initial_inputs.c: cfuzz_initial_inputs_default_max_len) */
   int64_t seed;              /* 0: derived from time and pid */
   int64_t print_final_stats;
   int64_t print_corpus_stats;

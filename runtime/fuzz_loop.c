@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "clock_pacing.h"
@@ -119,9 +118,6 @@ static void grow_input_file(struct fuzzer *f, size_t capacity) {
     cfuzz_fatal("%s", err);
 }
 
-/* Runs the input already in the input file and analyses the run. A NEW
- * input is written to the corpus directory unless `on_disk` (it came from
- * there). */
 /* -exit_on_item: stops the loop (through the run limit, which the loop
  * checks anyway) once an entry has this SHA-1. Only for runs that change the
  * corpus, so the hash is never taken per execution. libFuzzer exits on the
@@ -165,6 +161,9 @@ static uint64_t run_work(void) {
          cfuzz_instr.allocated_bytes / ALLOCATED_BYTES_PER_WORK;
 }
 
+/* Runs the input already in the input file and analyses the run. A NEW
+ * input is written to the corpus directory unless `on_disk` (it came from
+ * there). */
 static enum cfuzz_verdict run_one(struct fuzzer *f, size_t parent, bool on_disk) {
   const struct cfuzz_loop_config *cfg = f->cfg;
   size_t len = cfuzz_input_file_length(&f->input);
@@ -269,16 +268,20 @@ static void visit_corpus_file(void *ctx, const char *name, const uint8_t *data, 
   load_input(ctx, data, len, name);
 }
 
-static void load_corpus(struct fuzzer *f) {
-  const struct cfuzz_loop_config *cfg = f->cfg;
-  struct cfuzz_initial_inputs l = {0};
-  struct cfuzz_initial_sources from = {
+static struct cfuzz_initial_sources initial_sources(const struct cfuzz_loop_config *cfg) {
+  return (struct cfuzz_initial_sources){
       .corpus_dir = cfg->corpus_dir,
       .extra_dirs = cfg->extra_dirs,
       .n_extra_dirs = cfg->n_extra_dirs,
       .seeds = cfg->seeds,
       .n_seeds = cfg->n_seeds,
   };
+}
+
+static void load_corpus(struct fuzzer *f) {
+  const struct cfuzz_loop_config *cfg = f->cfg;
+  struct cfuzz_initial_inputs l = {0};
+  struct cfuzz_initial_sources from = initial_sources(cfg);
   const char *bad_dir = NULL;
   if (cfuzz_initial_inputs_collect(&l, &f->corpus, &from, f->max_len, &bad_dir) != 0)
     cfuzz_fatal("cannot read corpus directory '%s'", bad_dir);
@@ -416,37 +419,15 @@ static void rescan_corpus(struct fuzzer *f, double now) {
   }
 }
 
-static uint64_t pick_seed(int64_t flag) {
-  if (flag > 0)
-    return (uint64_t)flag;
-  struct timespec ts;
-  clock_gettime(CLOCK_REALTIME, &ts);
-  uint64_t s = ((uint64_t)ts.tv_nsec ^ (uint64_t)ts.tv_sec * 1000003u ^ (uint64_t)getpid() << 16) & 0xffffffffu;
-  return s ? s : 1;
-}
-
-/* Without -max_len, libFuzzer's default: the largest input given at start
- * (corpus file or seed), at least CFUZZ_DEFAULT_MAX_LEN and at most
- * CFUZZ_MAX_DEFAULT_MAX_LEN, so that every seed is loaded whole. */
-static size_t default_max_len(const struct cfuzz_loop_config *cfg) {
-  uint64_t largest = cfg->corpus_dir ? cfuzz_corpus_census(cfg->corpus_dir).largest : 0;
-  for (size_t i = 0; i < cfg->n_extra_dirs; i++) {
-    uint64_t n = cfuzz_corpus_census(cfg->extra_dirs[i]).largest;
-    largest = n > largest ? n : largest;
-  }
-  for (size_t i = 0; i < cfg->n_seeds; i++)
-    largest = cfg->seeds[i].len > largest ? cfg->seeds[i].len : largest;
-  if (largest < CFUZZ_DEFAULT_MAX_LEN)
-    return CFUZZ_DEFAULT_MAX_LEN;
-  return largest > CFUZZ_MAX_DEFAULT_MAX_LEN ? CFUZZ_MAX_DEFAULT_MAX_LEN : (size_t)largest;
-}
-
 int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
   struct fuzzer f;
   memset(&f, 0, sizeof f);
   f.cfg = cfg;
   const struct cfuzz_flags *flags = cfg->flags;
-  f.max_len = cfg->max_len ? cfg->max_len : flags->max_len ? (size_t)flags->max_len : default_max_len(cfg);
+  struct cfuzz_initial_sources from = initial_sources(cfg);
+  f.max_len = cfg->max_len     ? cfg->max_len
+              : flags->max_len ? (size_t)flags->max_len
+                               : cfuzz_initial_inputs_default_max_len(&from);
   f.run_limit = flags->runs;
   f.records = (struct cfuzz_entry_records){flags->features_dir, flags->mutation_graph_file};
   if (flags->exit_on_item) {
@@ -456,7 +437,7 @@ int cfuzz_loop_run(const struct cfuzz_loop_config *cfg) {
       for (size_t i = 0; i < CFUZZ_SHA1_HEX_LEN; i++)
         f.exit_item[i] = (char)tolower((unsigned char)flags->exit_on_item[i]);
   }
-  uint64_t seed = pick_seed(flags->seed);
+  uint64_t seed = cfuzz_rng_seed_from_flag(flags->seed);
   cfuzz_rng_seed(&f.rng, seed);
   cfuzz_mutator_init(&f.mutator, &f.rng,
                      &(struct cfuzz_mutator_options){.cmp = flags->use_cmp ? &cfuzz_instr.cmp : NULL,

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "flags.h"
 #include "report.h"
 #include "util.h"
 
@@ -92,4 +93,17 @@ void cfuzz_initial_inputs_free(struct cfuzz_initial_inputs *l) {
     free(l->items[i].data);
   free(l->items);
   memset(l, 0, sizeof *l);
+}
+
+size_t cfuzz_initial_inputs_default_max_len(const struct cfuzz_initial_sources *from) {
+  uint64_t largest = from->corpus_dir ? cfuzz_corpus_census(from->corpus_dir).largest : 0;
+  for (size_t i = 0; i < from->n_extra_dirs; i++) {
+    uint64_t n = cfuzz_corpus_census(from->extra_dirs[i]).largest;
+    largest = n > largest ? n : largest;
+  }
+  for (size_t i = 0; i < from->n_seeds; i++)
+    largest = from->seeds[i].len > largest ? from->seeds[i].len : largest;
+  if (largest < CFUZZ_DEFAULT_MAX_LEN)
+    return CFUZZ_DEFAULT_MAX_LEN;
+  return largest > CFUZZ_MAX_DEFAULT_MAX_LEN ? CFUZZ_MAX_DEFAULT_MAX_LEN : (size_t)largest;
 }

@@ -58,4 +58,10 @@ void cfuzz_initial_inputs_order(struct cfuzz_initial_inputs *l, bool shuffle, bo
 
 void cfuzz_initial_inputs_free(struct cfuzz_initial_inputs *l);
 
+/* libFuzzer's -max_len when none is given: the largest of the inputs (file
+ * or seed), at least CFUZZ_DEFAULT_MAX_LEN and at most
+ * CFUZZ_MAX_DEFAULT_MAX_LEN, so that every one is loaded whole. Reads only
+ * the directories' file sizes. */
+size_t cfuzz_initial_inputs_default_max_len(const struct cfuzz_initial_sources *from);
+
 #endif

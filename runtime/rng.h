@@ -12,6 +12,9 @@ struct cfuzz_rng {
 };
 
 void cfuzz_rng_seed(struct cfuzz_rng *rng, uint64_t seed);
+/* The seed for -seed=N: N when positive; otherwise one from the clock and
+ * the process id (nonzero, below 2^32, as libFuzzer prints it). */
+uint64_t cfuzz_rng_seed_from_flag(int64_t flag);
 static inline uint64_t cfuzz_rng_rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
 /* Inline: the mutator draws several numbers per execution. */

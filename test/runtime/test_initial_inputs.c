@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "temp_dir.h"
+#include "flags.h"
 #include "initial_inputs.h"
 #include "util.h"
 
@@ -134,8 +135,41 @@ static void test_order(void) {
   cfuzz_initial_inputs_free(&l);
 }
 
+/* Without -max_len: the largest input of any source, at least 4096 bytes,
+ * at most 1 MB. */
+static void test_default_max_len(void) {
+  char *corpus_dir = check_temp_dir("maxlen-corpus");
+  char *extra_dir = check_temp_dir("maxlen-extra");
+  static char text[6001];
+  memset(text, 'a', 6000);
+  check_write_file(extra_dir, "big", text);
+  text[5000] = 0;
+  check_write_file(corpus_dir, "mid", text);
+  check_write_file(corpus_dir, "small", "abc");
+  struct cfuzz_initial_sources from = {.corpus_dir = corpus_dir};
+  CHECK(cfuzz_initial_inputs_default_max_len(&from) == 5000);
+  const char *extras[] = {extra_dir};
+  from.extra_dirs = extras;
+  from.n_extra_dirs = 1;
+  CHECK(cfuzz_initial_inputs_default_max_len(&from) == 6000);
+  static const uint8_t byte = 0;
+  struct cfuzz_input seeds[] = {{&byte, 7000}}; /* only the length is read */
+  from.seeds = seeds;
+  from.n_seeds = 1;
+  CHECK(cfuzz_initial_inputs_default_max_len(&from) == 7000);
+  seeds[0].len = (size_t)3 << 20;
+  CHECK(cfuzz_initial_inputs_default_max_len(&from) == CFUZZ_MAX_DEFAULT_MAX_LEN);
+  struct cfuzz_initial_sources small = {.seeds = (struct cfuzz_input[]){{&byte, 1}}, .n_seeds = 1};
+  CHECK(cfuzz_initial_inputs_default_max_len(&small) == CFUZZ_DEFAULT_MAX_LEN);
+  struct cfuzz_initial_sources none = {0};
+  CHECK(cfuzz_initial_inputs_default_max_len(&none) == CFUZZ_DEFAULT_MAX_LEN);
+  check_temp_dir_done(corpus_dir);
+  check_temp_dir_done(extra_dir);
+}
+
 int main(void) {
   test_collect();
+  test_default_max_len();
   test_report_empty();
   test_order();
   return check_finish("initial_inputs");
