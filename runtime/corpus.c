@@ -1,63 +1,18 @@
-/* corpus.c - in-memory corpus, atomic entry files, directory (re)scan (see
- * corpus.h). Nothing here runs per execution: only when an entry is added or
- * replaced, or on a periodic rescan. */
+/* corpus.c - in-memory corpus and atomic entry files (see corpus.h;
+ * corpus_scan.c reads directories). Nothing here runs per execution: only
+ * when an entry is added, replaced or dropped, and at flushes. */
 #define _GNU_SOURCE
 #include "corpus.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <signal.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "name_set.h"
 #include "util.h"
-
-static uint64_t name_hash(const char *s) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (; *s; s++) {
-    h ^= (uint8_t)*s;
-    h *= 0x100000001b3ull;
-  }
-  return h ? h : 1; /* 0 marks an empty slot */
-}
-
-static bool name_set_has(const struct cfuzz_name_set *set, uint64_t h) {
-  if (!set->cap)
-    return false;
-  for (size_t i = h & (set->cap - 1);; i = (i + 1) & (set->cap - 1)) {
-    if (set->slots[i] == h)
-      return true;
-    if (set->slots[i] == 0)
-      return false;
-  }
-}
-
-/* Returns false if already there. */
-static bool name_set_add(struct cfuzz_name_set *set, uint64_t h) {
-  if (name_set_has(set, h))
-    return false;
-  if ((set->n + 1) * 2 > set->cap) {
-    struct cfuzz_name_set old = *set;
-    set->cap = old.cap ? old.cap * 2 : 256;
-    set->slots = cfuzz_xcalloc(set->cap, sizeof(uint64_t));
-    set->n = 0;
-    for (size_t i = 0; i < old.cap; i++)
-      if (old.slots[i])
-        name_set_add(set, old.slots[i]);
-    free(old.slots);
-  }
-  size_t i = h & (set->cap - 1);
-  while (set->slots[i])
-    i = (i + 1) & (set->cap - 1);
-  set->slots[i] = h;
-  set->n++;
-  return true;
-}
 
 void cfuzz_corpus_init(struct cfuzz_corpus *c, const char *dir, size_t n_words, size_t feature_space) {
   memset(c, 0, sizeof *c);
@@ -87,7 +42,7 @@ void cfuzz_corpus_free(struct cfuzz_corpus *c) {
   free(c->holders);
   free(c->owner);
   free(c->smallest);
-  free(c->known.slots);
+  cfuzz_name_set_free(&c->known);
   cfuzz_background_sync_join(&c->sync);
   if (c->dir)
     cfuzz_spare_files_clear(&c->files, c->dir);
@@ -233,7 +188,7 @@ static bool write_entry_file(struct cfuzz_corpus *c, const struct cfuzz_corpus_e
     cfuzz_warn("cannot write corpus entry to '%s': %s", c->dir, strerror(errno));
     return false;
   }
-  name_set_add(&c->known, name_hash(name));
+  cfuzz_name_set_add(&c->known, cfuzz_name_hash(name));
   return true;
 }
 
@@ -319,13 +274,13 @@ static struct cfuzz_name_set live_names(const struct cfuzz_corpus *c) {
   struct cfuzz_name_set live = {0};
   for (size_t i = 0; i < c->n; i++)
     if (c->entries[i].file[0] != '\0')
-      name_set_add(&live, name_hash(c->entries[i].file));
+      cfuzz_name_set_add(&live, cfuzz_name_hash(c->entries[i].file));
   return live;
 }
 
 /* Removes a file this process wrote, unless a live entry has it too. */
 static void remove_entry_file(struct cfuzz_corpus *c, const struct cfuzz_name_set *live, const char *file) {
-  if (!c->dir || file[0] == '\0' || name_set_has(live, name_hash(file)))
+  if (!c->dir || file[0] == '\0' || cfuzz_name_set_has(live, cfuzz_name_hash(file)))
     return;
   if (cfuzz_spare_files_retire(&c->files, c->dir, file) != 0)
     cfuzz_warn("cannot remove dropped corpus entry '%s/%s': %s", c->dir, file, strerror(errno));
@@ -392,7 +347,7 @@ size_t cfuzz_corpus_drop_redundant(struct cfuzz_corpus *c, bool keep_seeds, bool
     struct cfuzz_name_set live = live_names(c);
     for (size_t i = 0; i < dropped; i++)
       remove_entry_file(c, &live, gone[i]);
-    free(live.slots);
+    cfuzz_name_set_free(&live);
   }
   free(gone);
   free(best);
@@ -421,12 +376,12 @@ static void remove_stale(struct cfuzz_corpus *c, size_t n, int error) {
   } else if (n > 0) {
     struct cfuzz_name_set live = live_names(c);
     for (size_t i = 0; i < n; i++) {
-      if (name_set_has(&live, name_hash(c->stale[i])))
+      if (cfuzz_name_set_has(&live, cfuzz_name_hash(c->stale[i])))
         continue;
       if (cfuzz_spare_files_retire(&c->files, c->dir, c->stale[i]) != 0)
         cfuzz_warn("cannot remove replaced corpus entry '%s/%s': %s", c->dir, c->stale[i], strerror(errno));
     }
-    free(live.slots);
+    cfuzz_name_set_free(&live);
   }
   memmove(c->stale, c->stale + n, (c->n_stale - n) * sizeof *c->stale);
   c->n_stale -= n;
@@ -469,146 +424,4 @@ size_t cfuzz_corpus_flush(struct cfuzz_corpus *c, bool finish) {
   if (finish && c->dir)
     cfuzz_spare_files_clear(&c->files, c->dir);
   return written;
-}
-
-/* A name found in a directory being scanned: its path relative to the
- * scan's root, and readdir's idea of its type (DT_UNKNOWN on some file
- * systems). */
-struct scanned_name {
-  char *rel;
-  unsigned char type;
-};
-
-static int compare_names(const void *a, const void *b) {
-  return strcmp(((const struct scanned_name *)a)->rel, ((const struct scanned_name *)b)->rel);
-}
-
-/* A process killed between writing an entry's temporary file and renaming
- * it leaves `.cfuzz-tmp-<pid>-<n>` behind. Such a file is removed once its
- * writer is gone and it is a minute old (a write takes microseconds; the age
- * also spares a live writer whose pid this process cannot see). */
-#define ABANDONED_TMP_SECONDS 60
-
-static void remove_if_abandoned_tmp(const char *dir, const char *name) {
-  static const char prefix[] = ".cfuzz-tmp-";
-  if (strncmp(name, prefix, sizeof prefix - 1) != 0)
-    return;
-  char *end;
-  long pid = strtol(name + sizeof prefix - 1, &end, 10);
-  if (pid <= 0 || *end != '-' || pid == (long)getpid())
-    return;
-  if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
-    return;
-  char *path = cfuzz_path_join(dir, name);
-  struct stat st;
-  if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && time(NULL) - st.st_mtime >= ABANDONED_TMP_SECONDS)
-    unlink(path);
-  free(path);
-}
-
-/* Deepest subdirectory a corpus scan enters: a guard against a directory
- * tree that never ends (a bind mount of its own parent), far beyond any
- * real corpus's layout. */
-#define MAX_SCAN_DEPTH 64
-
-struct scan {
-  struct cfuzz_corpus *c;
-  const char *root;
-  size_t max_len;
-  cfuzz_corpus_visit_fn visit; /* NULL: only count and measure the files */
-  void *ctx;
-  struct cfuzz_corpus_census census; /* without visit */
-};
-
-/* Scans root/rel (rel "" for root itself). Names are sorted per directory
- * first: readdir order differs between file systems, and a -seed run should
- * load the corpus in a fixed order. Subdirectories are scanned where they
- * fall in that order, as libFuzzer reads corpora recursively; a symbolic
- * link to a directory is not followed, so a link cycle cannot recur. */
-static int scan_tree(struct scan *sc, const char *rel, unsigned depth) {
-  char *dir = rel[0] ? cfuzz_path_join(sc->root, rel) : cfuzz_xstrdup(sc->root);
-  DIR *d = opendir(dir);
-  if (!d) {
-    int saved = errno;
-    free(dir);
-    errno = saved;
-    return -1;
-  }
-  struct scanned_name *names = NULL;
-  size_t n = 0, cap = 0;
-  struct dirent *de;
-  while ((de = readdir(d)) != NULL) {
-    if (de->d_name[0] == '.') {
-      remove_if_abandoned_tmp(dir, de->d_name);
-      continue;
-    }
-    char *joined = rel[0] ? cfuzz_path_join(rel, de->d_name) : NULL;
-    const char *name = joined ? joined : de->d_name;
-    /* Files loaded before are skipped here, before any stat or copy: a
-     * rescan of a large corpus costs a readdir, not a stat per file. */
-    if (de->d_type != DT_DIR && sc->c && name_set_has(&sc->c->known, name_hash(name))) {
-      free(joined);
-      continue;
-    }
-    if (n == cap) {
-      cap = cap ? cap * 2 : 64;
-      names = cfuzz_xrealloc(names, cap * sizeof *names);
-    }
-    names[n++] = (struct scanned_name){joined ? joined : cfuzz_xstrdup(name), de->d_type};
-  }
-  closedir(d);
-  free(dir);
-  if (n > 0) /* qsort wants a non-null array even for zero elements */
-    qsort(names, n, sizeof *names, compare_names);
-  for (size_t i = 0; i < n; i++) {
-    const char *name = names[i].rel;
-    char *path = cfuzz_path_join(sc->root, name);
-    struct stat st;
-    bool is_dir = names[i].type == DT_DIR, is_link = names[i].type == DT_LNK;
-    if (names[i].type == DT_UNKNOWN && lstat(path, &st) == 0) {
-      is_dir = S_ISDIR(st.st_mode);
-      is_link = S_ISLNK(st.st_mode);
-    }
-    uint8_t *data = NULL;
-    size_t len = 0;
-    if (is_dir) {
-      if (depth < MAX_SCAN_DEPTH && scan_tree(sc, name, depth + 1) != 0)
-        cfuzz_warn("cannot read corpus directory '%s': %s; skipped", path, strerror(errno));
-    } else if (sc->c && name_set_has(&sc->c->known, name_hash(name))) {
-      /* DT_UNKNOWN: only now known not to be a directory */
-    } else if (is_link && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-      /* a link to a directory: not followed, not a file either */
-    } else if (!sc->visit) {
-      if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-        sc->census.files++;
-        if ((uint64_t)st.st_size > sc->census.largest)
-          sc->census.largest = (uint64_t)st.st_size;
-      }
-    } else {
-      if (sc->c)
-        name_set_add(&sc->c->known, name_hash(name));
-      if (cfuzz_read_file_prefix(path, sc->max_len, &data, &len) != 0) {
-        cfuzz_warn("cannot read corpus file '%s': %s; skipped", path, strerror(errno));
-      } else {
-        sc->visit(sc->ctx, name, data, len);
-        free(data);
-      }
-    }
-    free(path);
-    free(names[i].rel);
-  }
-  free(names);
-  return 0;
-}
-
-int cfuzz_corpus_scan_dir(struct cfuzz_corpus *c, const char *dir, size_t max_len, cfuzz_corpus_visit_fn visit,
-                          void *ctx) {
-  struct scan sc = {c, dir, max_len, visit, ctx, {0, 0}};
-  return scan_tree(&sc, "", 0);
-}
-
-struct cfuzz_corpus_census cfuzz_corpus_census(const char *dir) {
-  struct scan sc = {NULL, dir, 0, NULL, NULL, {0, 0}};
-  (void)scan_tree(&sc, "", 0);
-  return sc.census;
 }

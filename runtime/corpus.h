@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "background_sync.h"
+#include "name_set.h"
 #include "run_features.h"
 #include "sha1.h"
 #include "spare_files.h"
@@ -42,12 +43,6 @@ struct cfuzz_corpus_entry {
   uint64_t runs;        /* runs of inputs mutated from it (-print_corpus_stats) */
   uint32_t successes;   /* of those, new entries and strictly better replacements */
   uint64_t work;        /* its run's work (cfuzz_run_outcome.work) */
-};
-
-/* A set of file-name hashes: open addressing, 0 marks an empty slot. */
-struct cfuzz_name_set {
-  uint64_t *slots;
-  size_t n, cap; /* cap: 0 or a power of two */
 };
 
 struct cfuzz_corpus {
