@@ -78,13 +78,16 @@ double cfuzz_scheduler_weight(const struct cfuzz_scheduler *s, const struct cfuz
     rarity *= FOCUS_BOOST;
   if (s->opt.scale_per_exec_time && e->work > 0 && reference_work > 0) {
     double w = e->work > SCHEDULE_WORK_FLOOR ? (double)e->work : SCHEDULE_WORK_FLOOR;
-    /* Powers of two (the nearest to reference/work, from 1/64 to 2): down
-     * to 1/64 so that an entry 40 times slower than the typical fast one
-     * gets about its fair share of the time, not 2.5 times it. */
+    /* Powers of two (the nearest to reference/work, from 1/1024 to 2), so
+     * that an entry's share of the time follows its rarity, not its speed,
+     * up to entries 1,024 times slower than the fast ones. The floor was
+     * 1/64: woff2_brotli fonts with millions of units of work (one ran
+     * 12.8 ms, most entries a few microseconds) then took most of the time
+     * and halved a run's speed. */
     double ratio = reference_work / w;
     for (int up = 0; ratio >= 1.4142 && up < 1; up++, ratio /= 2)
       rarity *= 2;
-    for (int down = 0; ratio < 0.7071 && down < 6; down++, ratio *= 2)
+    for (int down = 0; ratio < 0.7071 && down < SCHEDULE_SLOWEST_SHIFT; down++, ratio *= 2)
       rarity /= 2;
   }
   return rarity;

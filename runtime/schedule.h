@@ -8,8 +8,8 @@
  * and hit at most -entropic_feature_frequency_threshold times. Entries not
  * yet picked often (recent finds) weigh more, and with
  * -entropic_scale_per_exec_time=1 (cfuzz's default) so do entries that run
- * as fast as the corpus's fastest quarter, slow ones less (factors 1/64 to
- * 2, in powers of two), so slow inputs cannot eat the run. -entropic=0 picks
+ * as fast as the corpus's fastest quarter, slow ones less (factors 1/1024
+ * to 2, in powers of two), so slow inputs cannot eat the run. -entropic=0 picks
  * uniformly, as the reference does.
  *
  * An entry's speed is its run's work: the values the instrumentation traced,
@@ -46,6 +46,9 @@
 /* Work below this (a few microseconds of comparisons) counts as this:
  * differences among fast entries do not matter. */
 #define SCHEDULE_WORK_FLOOR 1024.0
+/* The slowest entries' weight is scaled by 1 / 2^this: fair (time share
+ * following rarity) up to runs 1,024 times the fast quarter's work. */
+#define SCHEDULE_SLOWEST_SHIFT 10
 
 struct cfuzz_schedule_options {
   bool entropic;

@@ -117,11 +117,15 @@ static void test_recency_and_time(void) {
   double fast = cfuzz_scheduler_weight(&s, &c.entries[2], 255, median);
   CHECK(slow * 16 == usual);
   CHECK(fast == usual * 2);
-  /* Down to 1/64, no further. */
-  c.entries[0].work = 16000 * 64;
-  CHECK(cfuzz_scheduler_weight(&s, &c.entries[0], 255, median) * 64 == usual);
-  c.entries[0].work = 16000 * 1024;
-  CHECK(cfuzz_scheduler_weight(&s, &c.entries[0], 255, median) * 64 == usual);
+  /* Down to 1 / 2^SCHEDULE_SLOWEST_SHIFT, no further: an entry 256 times
+   * slower gets 1/256 (it got 1/64 when that was the floor). */
+  c.entries[0].work = 16000 * 256;
+  CHECK(cfuzz_scheduler_weight(&s, &c.entries[0], 255, median) * 256 == usual);
+  double slowest = usual / (double)(1u << SCHEDULE_SLOWEST_SHIFT);
+  c.entries[0].work = 16000ull << SCHEDULE_SLOWEST_SHIFT;
+  CHECK(cfuzz_scheduler_weight(&s, &c.entries[0], 255, median) == slowest);
+  c.entries[0].work = 16000ull << (SCHEDULE_SLOWEST_SHIFT + 4);
+  CHECK(cfuzz_scheduler_weight(&s, &c.entries[0], 255, median) == slowest);
   /* Below the floor, work differences do not count. */
   c.entries[0].work = 10;
   c.entries[1].work = 900;
