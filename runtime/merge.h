@@ -11,13 +11,7 @@
  * the control file survives: a merge that was killed resumes where it
  * stopped, and a finished one is not redone.
  *
- * Control file format (text, one item per line):
- *   N                 number of files
- *   M                 how many of them are in the first (output) directory
- *   path x N          the files, first directory first, each group by size
- *   STARTED i size    the child began file i (the last one without FT crashed)
- *   FT i f1 f2 ...    features of file i new to that child
- *   COV i p1 p2 ...   PCs of file i new to that child */
+ * The control file's format: merge_control.h; the choice: merge_choose.h. */
 #ifndef CFUZZ_MERGE_H
 #define CFUZZ_MERGE_H
 
