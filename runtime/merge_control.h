@@ -46,7 +46,8 @@ void cfuzz_merge_files_free(struct cfuzz_merge_files *fs);
 void cfuzz_merge_files_list_dir(struct cfuzz_merge_files *fs, const char *dir);
 
 /* Parses text (modified: lines are cut at '\n'). Returns false on anything
- * malformed. With coverage, FT and COV lines are kept (FT sorted). */
+ * malformed; m->files may then hold the files listed so far, to be freed.
+ * With coverage, FT and COV lines are kept (FT sorted). */
 bool cfuzz_merge_control_parse(char *text, bool coverage, struct cfuzz_merge_control *m);
 
 /* Reads and parses path; false if it cannot be read or is malformed, with
