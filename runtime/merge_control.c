@@ -181,30 +181,48 @@ bool cfuzz_merge_control_read(const char *path, bool coverage, struct cfuzz_merg
   return ok;
 }
 
-static bool is_known(const struct cfuzz_merge_files *known, const char *name) {
+/* The names of the known files, sorted once: a reused control file may list
+ * as many files as the corpus, and each listed file is looked up. */
+struct known_names {
+  const char **v;
+  size_t n;
+};
+
+static int compare_names(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static struct known_names known_names_of(const struct cfuzz_merge_files *known) {
+  struct known_names k = {.v = cfuzz_xcalloc(known->n + 1, sizeof(char *)), .n = known->n};
   for (size_t i = 0; i < known->n; i++)
-    if (strcmp(known->v[i].name, name) == 0)
-      return true;
-  return false;
+    k.v[i] = known->v[i].name;
+  qsort(k.v, k.n, sizeof *k.v, compare_names);
+  return k;
+}
+
+static bool is_known(const struct known_names *known, const char *name) {
+  return known->n && bsearch(&name, known->v, known->n, sizeof *known->v, compare_names) != NULL;
 }
 
 size_t cfuzz_merge_control_write(const char *path, const struct cfuzz_merge_files *old,
                                  const struct cfuzz_merge_files *new, const struct cfuzz_merge_files *known) {
+  struct known_names k = known_names_of(known);
   unlink(path);
   FILE *f = fopen(path, "we");
   size_t n_old = 0, n = 0;
   for (size_t i = 0; i < old->n; i++)
-    n_old += !is_known(known, old->v[i].name);
+    n_old += !is_known(&k, old->v[i].name);
   n = n_old;
   for (size_t i = 0; i < new->n; i++)
-    n += !is_known(known, new->v[i].name);
+    n += !is_known(&k, new->v[i].name);
   bool ok = f != NULL && fprintf(f, "%zu\n%zu\n", n, n_old) > 0;
   for (size_t i = 0; ok && i < old->n; i++)
-    if (!is_known(known, old->v[i].name))
+    if (!is_known(&k, old->v[i].name))
       ok = fprintf(f, "%s\n", old->v[i].name) > 0;
   for (size_t i = 0; ok && i < new->n; i++)
-    if (!is_known(known, new->v[i].name))
+    if (!is_known(&k, new->v[i].name))
       ok = fprintf(f, "%s\n", new->v[i].name) > 0;
+  free(k.v);
   if (f && fclose(f) != 0)
     ok = false;
   if (!ok) {
