@@ -3,7 +3,6 @@
 #define _GNU_SOURCE
 #include "merge_control.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dir_walk.h"
 #include "util.h"
 
 #define MAX_CONTROL_FILES 10000000
@@ -35,28 +35,13 @@ void cfuzz_merge_files_free(struct cfuzz_merge_files *fs) {
 
 /* ---- Listing the corpus directories ---- */
 
-static void list_dir_into(const char *dir, struct cfuzz_merge_files *out) {
-  DIR *d = opendir(dir);
-  if (!d) {
-    cfuzz_warn("cannot read directory '%s': %s", dir, strerror(errno));
-    return;
-  }
-  struct dirent *e;
-  while ((e = readdir(d)) != NULL) {
-    if (e->d_name[0] == '.')
-      continue;
-    char *path = cfuzz_path_join(dir, e->d_name);
-    struct stat st;
-    if (e->d_type == DT_DIR) {
-      list_dir_into(path, out);
-      free(path);
-    } else if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-      cfuzz_merge_files_push(out, path, (size_t)st.st_size);
-    } else {
-      free(path);
-    }
-  }
-  closedir(d);
+/* Regular files, links to them included; other entries (sockets, broken
+ * links) are not inputs. */
+static void push_if_regular(void *ctx, const char *rel, const char *path) {
+  (void)rel;
+  struct stat st;
+  if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+    cfuzz_merge_files_push(ctx, cfuzz_xstrdup(path), (size_t)st.st_size);
 }
 
 static int by_size_then_name(const void *a, const void *b) {
@@ -67,8 +52,11 @@ static int by_size_then_name(const void *a, const void *b) {
 }
 
 void cfuzz_merge_files_list_dir(struct cfuzz_merge_files *fs, const char *dir) {
-  list_dir_into(dir, fs);
-  qsort(fs->v, fs->n, sizeof *fs->v, by_size_then_name);
+  struct cfuzz_dir_walk walk = {NULL, NULL, push_if_regular, fs};
+  if (cfuzz_dir_walk(dir, &walk) != 0)
+    cfuzz_warn("cannot read directory '%s': %s", dir, strerror(errno));
+  if (fs->n > 0) /* qsort wants a non-null array even for zero elements */
+    qsort(fs->v, fs->n, sizeof *fs->v, by_size_then_name);
 }
 
 /* ---- The control file ---- */

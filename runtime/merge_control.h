@@ -40,9 +40,10 @@ struct cfuzz_merge_control {
 void cfuzz_merge_files_push(struct cfuzz_merge_files *fs, char *name, size_t size);
 void cfuzz_merge_files_free(struct cfuzz_merge_files *fs);
 
-/* Adds the regular files under dir, recursively (as libFuzzer reads
- * corpora), skipping dot files (cfuzz's temporary files); then sorts all of
- * fs by size, then name. An unreadable directory is a warning. */
+/* Adds the regular files under dir, walked as the corpus scan walks it
+ * (dir_walk.h: recursive, dot names and links to directories left out);
+ * then sorts all of fs by size, then name. An unreadable directory is a
+ * warning. */
 void cfuzz_merge_files_list_dir(struct cfuzz_merge_files *fs, const char *dir);
 
 /* Parses text (modified: lines are cut at '\n'). Returns false on anything
