@@ -64,22 +64,31 @@ static void test_kind(const char *dir) {
   check_write_file(dir, "f", "x");
   make_link(dir, "d", "link-d");
   make_link(dir, "f", "link-f");
-  snprintf(path, sizeof path, "%s/d", dir);
-  CHECK(cfuzz_dir_entry_kind(path, DT_UNKNOWN) == CFUZZ_ENTRY_DIR);
-  CHECK(cfuzz_dir_entry_kind(path, DT_DIR) == CFUZZ_ENTRY_DIR);
-  snprintf(path, sizeof path, "%s/f", dir);
-  CHECK(cfuzz_dir_entry_kind(path, DT_UNKNOWN) == CFUZZ_ENTRY_OTHER);
-  CHECK(cfuzz_dir_entry_kind(path, DT_REG) == CFUZZ_ENTRY_OTHER);
-  snprintf(path, sizeof path, "%s/link-d", dir);
-  CHECK(cfuzz_dir_entry_kind(path, DT_UNKNOWN) == CFUZZ_ENTRY_LINK_TO_DIR);
-  CHECK(cfuzz_dir_entry_kind(path, DT_LNK) == CFUZZ_ENTRY_LINK_TO_DIR);
-  snprintf(path, sizeof path, "%s/link-f", dir);
-  CHECK(cfuzz_dir_entry_kind(path, DT_UNKNOWN) == CFUZZ_ENTRY_OTHER);
-  CHECK(cfuzz_dir_entry_kind(path, DT_LNK) == CFUZZ_ENTRY_OTHER);
-  /* a name gone between readdir and the lookup goes to the visitor, which
-   * reports what it cannot read */
-  snprintf(path, sizeof path, "%s/gone", dir);
-  CHECK(cfuzz_dir_entry_kind(path, DT_UNKNOWN) == CFUZZ_ENTRY_OTHER);
+  /* "gone": a name removed between readdir and the lookup goes to the
+   * visitor, which reports what it cannot read. */
+  static const struct {
+    const char *name;
+    unsigned char d_type;
+    enum cfuzz_dir_entry_kind kind;
+  } cases[] = {
+      {"d", DT_UNKNOWN, CFUZZ_ENTRY_DIR},
+      {"d", DT_DIR, CFUZZ_ENTRY_DIR},
+      {"f", DT_UNKNOWN, CFUZZ_ENTRY_OTHER},
+      {"f", DT_REG, CFUZZ_ENTRY_OTHER},
+      {"link-d", DT_UNKNOWN, CFUZZ_ENTRY_LINK_TO_DIR},
+      {"link-d", DT_LNK, CFUZZ_ENTRY_LINK_TO_DIR},
+      {"link-f", DT_UNKNOWN, CFUZZ_ENTRY_OTHER},
+      {"link-f", DT_LNK, CFUZZ_ENTRY_OTHER},
+      {"gone", DT_UNKNOWN, CFUZZ_ENTRY_OTHER},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    snprintf(path, sizeof path, "%s/%s", dir, cases[i].name);
+    enum cfuzz_dir_entry_kind kind = cfuzz_dir_entry_kind(path, cases[i].d_type);
+    if (kind != cases[i].kind)
+      fprintf(stderr, "%s with d_type %d: kind %d, expected %d\n", cases[i].name, cases[i].d_type, kind,
+              cases[i].kind);
+    CHECK(kind == cases[i].kind);
+  }
 }
 
 /* Name order with subdirectories where they fall, hidden names reported and
