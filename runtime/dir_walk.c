@@ -59,9 +59,9 @@ static int walk_tree(const char *root, const char *rel, unsigned depth, const st
       continue;
     }
     char *name = rel[0] ? cfuzz_path_join(rel, de->d_name) : cfuzz_xstrdup(de->d_name);
-    /* Only names readdir says are not directories are skipped here; a
-     * DT_UNKNOWN one is asked about once its type is known. */
-    if (w->skip && de->d_type != DT_DIR && de->d_type != DT_UNKNOWN && w->skip(w->ctx, name)) {
+    /* Asked before any lookup, DT_UNKNOWN names included: a known name is
+     * a file the caller has seen, and a rescan then costs no lstat. */
+    if (w->skip && de->d_type != DT_DIR && w->skip(w->ctx, name)) {
       free(name);
       continue;
     }
@@ -86,8 +86,7 @@ static int walk_tree(const char *root, const char *rel, unsigned depth, const st
     case CFUZZ_ENTRY_LINK_TO_DIR:
       break;
     case CFUZZ_ENTRY_OTHER:
-      if (names[i].type != DT_UNKNOWN || !w->skip || !w->skip(w->ctx, name))
-        w->visit(w->ctx, name, path);
+      w->visit(w->ctx, name, path);
       break;
     }
     free(path);

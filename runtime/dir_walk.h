@@ -26,9 +26,9 @@ struct cfuzz_dir_walk {
   /* Each name starting with '.' in directory dir; such names are never
    * visited. May be NULL. */
   void (*on_hidden)(void *ctx, const char *dir, const char *name);
-  /* Asked before any lookup of a name that is not a directory: true leaves
-   * it out. Lets a rescan skip known files for the price of a readdir.
-   * May be NULL. */
+  /* Asked before any lookup of each name readdir does not report as a
+   * directory: true leaves it out. Lets a rescan skip known files for the
+   * price of a readdir. May be NULL. */
   bool (*skip)(void *ctx, const char *rel);
   /* Each entry that is not a directory or a link to one, in name order per
    * directory, a subdirectory's entries where its name falls: rel is the
