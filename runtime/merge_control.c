@@ -76,14 +76,26 @@ static bool parse_size(const char **p, size_t *out) {
   return true;
 }
 
-/* Parses the numbers after "FT i" / "COV i" into a malloc'd array. */
+/* Parses the numbers after "FT i" / "COV i" into a malloc'd array. Features
+ * are 32-bit, as in libFuzzer's control files; a wider number or anything
+ * but numbers makes the line malformed (NULL) rather than silently cut. */
 static uint32_t *parse_numbers(const char *p, size_t *n) {
   size_t cap = 16, count = 0, v;
   uint32_t *nums = cfuzz_xmalloc(cap * sizeof *nums);
   while (parse_size(&p, &v)) {
+    if (v > UINT32_MAX) {
+      free(nums);
+      return NULL;
+    }
     if (count == cap)
       nums = cfuzz_xrealloc(nums, (cap *= 2) * sizeof *nums);
     nums[count++] = (uint32_t)v;
+  }
+  while (*p == ' ')
+    p++;
+  if (*p != '\0') {
+    free(nums);
+    return NULL;
   }
   *n = count;
   return nums;
@@ -130,7 +142,9 @@ bool cfuzz_merge_control_parse(char *text, bool coverage, struct cfuzz_merge_con
       if (coverage) {
         struct cfuzz_merge_file *f = &m->files.v[id];
         free(f->ft);
-        f->ft = parse_numbers(p, &f->n_ft);
+        f->n_ft = 0;
+        if ((f->ft = parse_numbers(p, &f->n_ft)) == NULL)
+          return false;
         qsort(f->ft, f->n_ft, sizeof *f->ft, cmp_u32);
       }
     } else if (strncmp(line, "COV ", 4) == 0) {
@@ -140,7 +154,9 @@ bool cfuzz_merge_control_parse(char *text, bool coverage, struct cfuzz_merge_con
       if (coverage) {
         struct cfuzz_merge_file *f = &m->files.v[id];
         free(f->cov);
-        f->cov = parse_numbers(p, &f->n_cov);
+        f->n_cov = 0;
+        if ((f->cov = parse_numbers(p, &f->n_cov)) == NULL)
+          return false;
       }
     } else {
       return false;

@@ -40,6 +40,11 @@ static void test_parse_progress(void) {
   CHECK(parse("1\n0\nx\nSTARTED 0 1\nFT 0 4\nCOV 0 4\n", false, &m));
   CHECK(m.first_unprocessed == 1 && m.last_failure == NULL && m.files.v[0].ft == NULL);
   cfuzz_merge_files_free(&m.files);
+
+  /* The widest 32-bit feature is kept whole; trailing spaces are no number. */
+  CHECK(parse("1\n0\nx\nSTARTED 0 1\nFT 0 4294967295 \nCOV 0\n", true, &m));
+  CHECK(m.files.v[0].n_ft == 1 && m.files.v[0].ft[0] == 4294967295u && m.files.v[0].n_cov == 0);
+  cfuzz_merge_files_free(&m.files);
 }
 
 /* Anything out of order or malformed is rejected, never half-read. */
@@ -56,6 +61,9 @@ static void test_parse_rejects(void) {
       "1\n0\na\nSTARTED 0 1\nSTARTED 1 1\n", /* more files started than listed */
       "1\n0\na\nSTARTED 0 x\n",              /* size not a number */
       "1\n0\na\nDONE 0\n",                   /* unknown line */
+      "1\n0\na\nSTARTED 0 1\nFT 0 4294967296\n", /* a feature wider than 32 bits */
+      "1\n0\na\nSTARTED 0 1\nFT 0 3 x\n",   /* a feature not a number */
+      "1\n0\na\nSTARTED 0 1\nFT 0 3\nCOV 0 3 -1\n", /* a PC not a number */
   };
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     struct cfuzz_merge_control m;
