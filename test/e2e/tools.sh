@@ -84,6 +84,11 @@ merge_resume)
   run_logged "$log" "$fuzzer" $common -merge=1 -merge_control_file="$mcf" T1 T2
   expect_line '^MERGE-OUTER: bad control file, will overwrite it' "junk control file" "$log"
   expect_status 0 "junk control file" "$log"
+  # So is one with a feature wider than 32 bits: it is not cut to fit.
+  printf '3\n1\n%s\n%s\n%s\nSTARTED 0 6\nFT 0 4294967297\n' "$dir/T1/a" "$dir/T2/a" "$dir/T2/b" >"$mcf"
+  run_logged "$log" "$fuzzer" $common -merge=1 -merge_control_file="$mcf" T1 T2
+  expect_line '^MERGE-OUTER: bad control file, will overwrite it' "wide feature" "$log"
+  expect_status 0 "wide feature" "$log"
   ;;
 minimize_crash)
   printf 'abcd!*xyz' >crash

@@ -41,7 +41,7 @@ static void test_parse_progress(void) {
   CHECK(m.first_unprocessed == 1 && m.last_failure == NULL && m.files.v[0].ft == NULL);
   cfuzz_merge_files_free(&m.files);
 
-  /* The widest 32-bit feature is kept whole; trailing spaces are no number. */
+  /* The widest 32-bit feature is kept whole; a trailing space is allowed. */
   CHECK(parse("1\n0\nx\nSTARTED 0 1\nFT 0 4294967295 \nCOV 0\n", true, &m));
   CHECK(m.files.v[0].n_ft == 1 && m.files.v[0].ft[0] == 4294967295u && m.files.v[0].n_cov == 0);
   cfuzz_merge_files_free(&m.files);
