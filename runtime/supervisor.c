@@ -1,11 +1,10 @@
 /* supervisor.c - the supervisor of fork mode, jobs and keep-going (see
  * supervisor.h). It never calls the target; it forks and execs workers,
- * polls them every POLL_SECONDS (their input files' headers, /proc for RSS)
- * and reaps them. */
+ * polls them every POLL_SECONDS (their input files' headers, /proc for RSS:
+ * worker.c) and reaps them. */
 #define _GNU_SOURCE
 #include "supervisor.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -13,10 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -30,6 +27,7 @@
 #include "stop_request.h"
 #include "util.h"
 #include "work_dir.h"
+#include "worker.h"
 
 #define POLL_SECONDS 0.05
 #define STATUS_SECONDS 2.0
@@ -42,24 +40,10 @@
  * there were corpus files at the start), this many times in a row, mean
  * restarting is pointless: a corpus input crashes. */
 #define MAX_QUICK_DEATHS 20
-/* The end of a worker's log shown when it finds a new bug. */
-#define LOG_TAIL_BYTES 65536
 
 /* Flags that concern the supervisor only, dropped from workers' argv. */
 static const char *const supervisor_flags[] = {"fork",           "jobs",           "workers",     "keep_going",
                                                "ignore_crashes", "ignore_timeouts", "ignore_ooms", NULL};
-
-struct worker {
-  pid_t pid; /* 0: free slot */
-  char input_path[4200];
-  char log_path[4200];
-  volatile struct cfuzz_input_header *header; /* read-only mapping, once the file exists */
-  double last_change;
-  double over_rss_since; /* 0: within the backstop's RSS limit */
-  uint64_t last_runs;
-  enum cfuzz_artifact_kind killed_for; /* the supervisor's backstop killed it */
-  bool stopping;                       /* the supervisor is ending the run */
-};
 
 struct supervisor {
   const struct cfuzz_flags *flags;
@@ -68,7 +52,7 @@ struct supervisor {
   const char *corpus_dir;
   struct cfuzz_artifact_dest dest;
   char *input_dir, *log_dir;
-  struct worker *workers;
+  struct cfuzz_worker *workers;
   size_t n_workers;
   int64_t jobs_total, jobs_started; /* -jobs; 0: restart workers forever */
   bool ignore[CFUZZ_KIND_COUNT];
@@ -129,7 +113,7 @@ static int64_t remaining_seconds(const struct supervisor *s) {
   return left > 1 ? left : 1;
 }
 
-static void start_worker(struct supervisor *s, struct worker *w) {
+static void start_worker(struct supervisor *s, struct cfuzz_worker *w) {
   char seed[48] = "", time_limit[48] = "";
   if (s->flags->seed > 0)
     snprintf(seed, sizeof seed, "-seed=%" PRIu64, (uint64_t)s->flags->seed + s->next_seed++);
@@ -177,86 +161,12 @@ static void start_worker(struct supervisor *s, struct worker *w) {
     s->jobs_started++;
 }
 
-/* Maps the worker's input file header once the worker has created it. */
-static void map_header(struct worker *w) {
-  if (w->header)
-    return;
-  int fd = open(w->input_path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0)
-    return;
-  struct stat st;
-  if (fstat(fd, &st) == 0 && (size_t)st.st_size >= sizeof(struct cfuzz_input_header)) {
-    void *m = mmap(NULL, sizeof(struct cfuzz_input_header), PROT_READ, MAP_SHARED, fd, 0);
-    if (m != MAP_FAILED)
-      w->header = m;
-  }
-  close(fd);
-}
-
-static void unmap_header(struct worker *w) {
-  if (w->header)
-    munmap((void *)w->header, sizeof(struct cfuzz_input_header));
-  w->header = NULL;
-}
-
-static uint64_t runs_of(const struct worker *w) {
-  if (!w->header || memcmp((const void *)w->header->magic, CFUZZ_INPUT_MAGIC, 8) != 0)
-    return 0;
-  return w->header->runs_started;
-}
-
 static uint64_t total_runs(const struct supervisor *s) {
   uint64_t n = s->runs_of_ended;
   for (size_t i = 0; i < s->n_workers; i++)
     if (s->workers[i].pid)
-      n += runs_of(&s->workers[i]);
+      n += cfuzz_worker_runs(&s->workers[i]);
   return n;
-}
-
-static size_t rss_mb_of(pid_t pid) {
-  char path[64];
-  snprintf(path, sizeof path, "/proc/%ld/statm", (long)pid);
-  FILE *f = fopen(path, "r");
-  if (!f)
-    return 0;
-  unsigned long long size = 0, resident = 0;
-  int n = fscanf(f, "%llu %llu", &size, &resident);
-  fclose(f);
-  return n == 2 ? (size_t)(resident * (unsigned long long)sysconf(_SC_PAGESIZE) >> 20) : 0;
-}
-
-/* Shows the end of a worker's log: its report of the bug. */
-static void show_log(const struct worker *w) {
-  int fd = open(w->log_path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return;
-  off_t size = lseek(fd, 0, SEEK_END);
-  off_t from = size > LOG_TAIL_BYTES ? size - LOG_TAIL_BYTES : 0;
-  fprintf(cfuzz_err(), "INFO: log from the worker (pid %ld):\n", (long)w->pid);
-  fflush(cfuzz_err());
-  char buf[4096];
-  ssize_t n;
-  lseek(fd, from, SEEK_SET);
-  while ((n = read(fd, buf, sizeof buf)) > 0)
-    cfuzz_write_all(cfuzz_err_fd(), buf, (size_t)n);
-  close(fd);
-}
-
-/* Removes temporary corpus files a killed worker was writing. */
-static void remove_worker_temporaries(const struct supervisor *s, pid_t pid) {
-  DIR *d = s->corpus_dir ? opendir(s->corpus_dir) : NULL;
-  if (!d)
-    return;
-  char prefix[64];
-  int len = snprintf(prefix, sizeof prefix, ".cfuzz-tmp-%ld-", (long)pid);
-  for (struct dirent *e; (e = readdir(d));) {
-    if (strncmp(e->d_name, prefix, (size_t)len) != 0)
-      continue;
-    char *path = cfuzz_path_join(s->corpus_dir, e->d_name);
-    unlink(path);
-    free(path);
-  }
-  closedir(d);
 }
 
 static int exit_code_of(const struct supervisor *s, enum cfuzz_artifact_kind kind) {
@@ -268,10 +178,10 @@ static int exit_code_of(const struct supervisor *s, enum cfuzz_artifact_kind kin
 }
 
 /* Classifies a worker's death and writes its reproducer if it is a new bug. */
-static void on_worker_ended(struct supervisor *s, struct worker *w, int status) {
-  map_header(w); /* it may have died before the first poll */
-  s->runs_of_ended += runs_of(w);
-  unmap_header(w);
+static void on_worker_ended(struct supervisor *s, struct cfuzz_worker *w, int status) {
+  cfuzz_worker_map_header(w); /* it may have died before the first poll */
+  s->runs_of_ended += cfuzz_worker_runs(w);
+  cfuzz_worker_unmap_header(w);
   uint8_t *data = NULL;
   size_t len = 0;
   struct cfuzz_input_header h;
@@ -315,7 +225,8 @@ static void on_worker_ended(struct supervisor *s, struct worker *w, int status) 
     s->done = true;
   } else if (WEXITSTATUS(status) != 0) {
     /* Not a bug: the worker could not run (bad flags, directories...). */
-    show_log(w);
+    fflush(cfuzz_err());
+    cfuzz_worker_show_log(w, cfuzz_err_fd());
     fprintf(cfuzz_err(), "ERROR: cfuzz: worker %ld failed (%s); stopping\n", (long)w->pid, how);
     s->exit_code = WEXITSTATUS(status);
     s->done = true;
@@ -330,7 +241,8 @@ static void on_worker_ended(struct supervisor *s, struct worker *w, int status) 
             is_new ? "" : ", a duplicate of a bug already reported");
     if (is_new) {
       s->bugs[kind]++;
-      show_log(w);
+      fflush(cfuzz_err());
+      cfuzz_worker_show_log(w, cfuzz_err_fd());
       fflush(cfuzz_err());
       if (have_input)
         cfuzz_artifact_write(&s->dest, kind, data, len);
@@ -356,11 +268,11 @@ static void on_worker_ended(struct supervisor *s, struct worker *w, int status) 
   free(data);
   unlink(w->input_path);
   unlink(w->log_path);
-  remove_worker_temporaries(s, w->pid);
+  cfuzz_worker_remove_temporaries(s->corpus_dir, w->pid);
   w->pid = 0;
 }
 
-static struct worker *find_worker(struct supervisor *s, pid_t pid) {
+static struct cfuzz_worker *find_worker(struct supervisor *s, pid_t pid) {
   for (size_t i = 0; i < s->n_workers; i++)
     if (s->workers[i].pid == pid)
       return &s->workers[i];
@@ -377,7 +289,7 @@ static void reap(struct supervisor *s, bool block) {
     size_t peak_mb = (size_t)usage.ru_maxrss >> 10;
     if (peak_mb > s->peak_worker_rss_mb)
       s->peak_worker_rss_mb = peak_mb;
-    struct worker *w = find_worker(s, pid);
+    struct cfuzz_worker *w = find_worker(s, pid);
     if (w)
       on_worker_ended(s, w, status);
     if (block)
@@ -390,10 +302,10 @@ static void reap(struct supervisor *s, bool block) {
 static void watch_workers(struct supervisor *s, double now) {
   const struct cfuzz_flags *flags = s->flags;
   for (size_t i = 0; i < s->n_workers; i++) {
-    struct worker *w = &s->workers[i];
+    struct cfuzz_worker *w = &s->workers[i];
     if (!w->pid || w->killed_for)
       continue;
-    map_header(w);
+    cfuzz_worker_map_header(w);
     if (!w->header)
       continue;
     uint64_t runs = w->header->runs_started;
@@ -411,7 +323,7 @@ static void watch_workers(struct supervisor *s, double now) {
         continue;
       }
     }
-    size_t rss_mb = rss_mb_of(w->pid);
+    size_t rss_mb = cfuzz_process_rss_mb(w->pid);
     if (rss_mb > s->peak_worker_rss_mb)
       s->peak_worker_rss_mb = rss_mb;
     if (flags->rss_limit_mb > 0 && rss_mb > (size_t)((double)flags->rss_limit_mb * BACKSTOP_RSS_FACTOR)) {
