@@ -46,6 +46,7 @@ static void test_header(const char *dir) {
   int fd = open(w.input_path, O_WRONLY);
   uint64_t runs = 43;
   CHECK(pwrite(fd, &runs, sizeof runs, offsetof(struct cfuzz_input_header, runs_started)) == sizeof runs);
+  CHECK(cfuzz_worker_runs(&w) == 43);
   CHECK(pwrite(fd, "XXXXXXXX", 8, 0) == 8);
   close(fd);
   CHECK(cfuzz_worker_runs(&w) == 0); /* a header without the magic counts for nothing */
